@@ -1,0 +1,498 @@
+//! JSON text, both ways, without recursion: writing strings exactly as `JSON.stringify` does, and
+//! reading text (the batch API's input) into a depth-bounded [`Value`].
+
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+use crate::value::{Value, MAX_DEPTH};
+
+/// Appends `s` as a JSON string literal, escaped exactly as `JSON.stringify` escapes it.
+pub fn write_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0x08 => Some("\\b"),
+            0x0c => Some("\\f"),
+            0..=0x1f => None,
+            _ => continue,
+        };
+        out.push_str(s.get(start..i).unwrap_or_default());
+        match escape {
+            Some(e) => out.push_str(e),
+            None => {
+                out.push_str("\\u00");
+                out.push(hex_digit(b >> 4, false));
+                out.push(hex_digit(b & 0xf, false));
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(s.get(start..).unwrap_or_default());
+    out.push('"');
+}
+
+/// The hex digit of `n` (0–15), lower- or upper-case.
+pub fn hex_digit(n: u8, upper: bool) -> char {
+    let n = n & 0xf;
+    match (n, upper) {
+        (0..=9, _) => char::from(b'0' + n),
+        (_, true) => char::from(b'A' + n - 10),
+        (_, false) => char::from(b'a' + n - 10),
+    }
+}
+
+/// Appends a number as `JSON.stringify` writes an integer-valued double (`-0` as `0`).
+pub fn write_integer(out: &mut String, n: f64) {
+    if n == 0.0 {
+        out.push('0');
+    } else {
+        // Callers only write whole numbers within the model's bounds, which `i64` holds exactly.
+        out.push_str(&(n as i64).to_string());
+    }
+}
+
+/// Why a JSON text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{what} at position {offset} of the JSON text")]
+pub struct JsonError {
+    /// Byte offset where reading stopped.
+    pub offset: usize,
+    /// What was wrong.
+    pub what: &'static str,
+}
+
+/// Reads a JSON text that is one value.
+pub fn parse(text: &str) -> Result<Value, JsonError> {
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    let value = p.value(0)?;
+    p.skip_ws();
+    if p.pos != p.bytes.len() {
+        return Err(p.err("unexpected text after the value"));
+    }
+    Ok(value)
+}
+
+/// Reads a JSON text that is an array, handing each item to `each` as soon as it is read, so
+/// that only one item is held at a time.
+pub fn for_each_item(text: &str, mut each: impl FnMut(Value)) -> Result<(), JsonError> {
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    p.skip_ws();
+    if !p.eat(b'[') {
+        return Err(p.err("expected an array"));
+    }
+    p.skip_ws();
+    if !p.eat(b']') {
+        loop {
+            // Items are at depth 1: a user object and its members nest under it.
+            each(p.value(1)?);
+            p.skip_ws();
+            if p.eat(b']') {
+                break;
+            }
+            if !p.eat(b',') {
+                return Err(p.err("expected ',' or ']'"));
+            }
+        }
+    }
+    p.skip_ws();
+    if p.pos != p.bytes.len() {
+        return Err(p.err("unexpected text after the array"));
+    }
+    Ok(())
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+/// An open container while reading.
+enum Frame {
+    List(Vec<Value>),
+    Object(Box<ObjectFrame>),
+}
+
+#[derive(Default)]
+struct ObjectFrame {
+    entries: Vec<(String, Value)>,
+    /// Built once the object is large, so that repeated keys stay linear to find.
+    index: Option<HashMap<String, usize>>,
+    /// The name of the member being read.
+    key: String,
+}
+
+/// Objects with more members than this get a key index, so repeated keys stay linear to find.
+const INDEX_FROM: usize = 16;
+
+impl Parser<'_> {
+    fn err(&self, what: &'static str) -> JsonError {
+        JsonError {
+            offset: self.pos,
+            what,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// One value, whose container nests at `base_depth`; iterative, with an explicit stack.
+    fn value(&mut self, base_depth: usize) -> Result<Value, JsonError> {
+        let mut stack: Vec<Frame> = Vec::new();
+        // Containers below the depth cut: only whether each is a list, to match the brackets.
+        let mut skipped: Vec<bool> = Vec::new();
+        loop {
+            // Read the start of a value (or the end of an empty container).
+            self.skip_ws();
+            let done = match self.peek() {
+                Some(open @ (b'[' | b'{')) => {
+                    let list = open == b'[';
+                    self.pos += 1;
+                    if skipped.is_empty() && base_depth + stack.len() < MAX_DEPTH {
+                        stack.push(if list {
+                            Frame::List(Vec::new())
+                        } else {
+                            Frame::Object(Box::default())
+                        });
+                    } else {
+                        skipped.push(list);
+                    }
+                    self.skip_ws();
+                    if self.eat(if list { b']' } else { b'}' }) {
+                        self.close(&mut stack, &mut skipped)
+                    } else {
+                        if !list {
+                            self.object_key(&mut stack, !skipped.is_empty())?;
+                        }
+                        continue;
+                    }
+                }
+                Some(b'"') => {
+                    let s = self.string()?;
+                    Some(Value::String(s))
+                }
+                Some(b't') => Some(self.literal("true", Value::Bool(true))?),
+                Some(b'f') => Some(self.literal("false", Value::Bool(false))?),
+                Some(b'n') => Some(self.literal("null", Value::Null)?),
+                Some(b'-' | b'0'..=b'9') => Some(Value::Number(self.number()?)),
+                _ => return Err(self.err("expected a value")),
+            };
+            // A value is complete: put it in its container, closing containers as they end.
+            let mut value = done;
+            loop {
+                let list = match skipped.last() {
+                    Some(list) => *list,
+                    None => {
+                        let Some(top) = stack.last_mut() else {
+                            return Ok(value.unwrap_or(Value::Null));
+                        };
+                        if let Some(v) = value.take() {
+                            add_to(top, v);
+                        }
+                        matches!(top, Frame::List(_))
+                    }
+                };
+                self.skip_ws();
+                if self.eat(b',') {
+                    if !list {
+                        self.object_key(&mut stack, !skipped.is_empty())?;
+                    }
+                    break;
+                }
+                let close = if list { b']' } else { b'}' };
+                if !self.eat(close) {
+                    return Err(self.err(if list {
+                        "expected ',' or ']'"
+                    } else {
+                        "expected ',' or '}'"
+                    }));
+                }
+                value = self.close(&mut stack, &mut skipped);
+            }
+        }
+    }
+
+    /// Ends the innermost open container; its value, when it is kept or is the outermost skipped one.
+    fn close(&self, stack: &mut Vec<Frame>, skipped: &mut Vec<bool>) -> Option<Value> {
+        if let Some(list) = skipped.pop() {
+            return skipped.is_empty().then_some(Value::Other(if list {
+                "a deeply nested list"
+            } else {
+                "a deeply nested object"
+            }));
+        }
+        stack.pop().map(|frame| match frame {
+            Frame::List(items) => Value::List(items),
+            Frame::Object(o) => Value::Object(o.entries),
+        })
+    }
+
+    /// Reads `"key":` into the object frame on top of the stack (or drops it, when `skipping`).
+    fn object_key(&mut self, stack: &mut [Frame], skipping: bool) -> Result<(), JsonError> {
+        self.skip_ws();
+        if self.peek() != Some(b'"') {
+            return Err(self.err("expected a member name"));
+        }
+        let name = self.string()?;
+        self.skip_ws();
+        if !self.eat(b':') {
+            return Err(self.err("expected ':'"));
+        }
+        if let (false, Some(Frame::Object(o))) = (skipping, stack.last_mut()) {
+            o.key = name;
+        }
+        Ok(())
+    }
+
+    fn literal(&mut self, word: &'static str, value: Value) -> Result<Value, JsonError> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.err("expected a value"))
+        }
+    }
+
+    fn number(&mut self) -> Result<f64, JsonError> {
+        let start = self.pos;
+        self.eat(b'-');
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.err("expected a digit")),
+        }
+        if self.eat(b'.') {
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.err("expected a digit"));
+            }
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if !self.eat(b'+') {
+                self.eat(b'-');
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.err("expected a digit"));
+            }
+            self.digits();
+        }
+        self.text
+            .get(start..self.pos)
+            .and_then(|t| t.parse().ok())
+            .ok_or(self.err("bad number"))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.pos += 1; // the opening quote
+        let mut out = String::new();
+        let mut start = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(self.err("unterminated string")),
+                Some(b'"') => {
+                    out.push_str(self.text.get(start..self.pos).unwrap_or_default());
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(0..=0x1f) => return Err(self.err("control character in a string")),
+                Some(b'\\') => {
+                    out.push_str(self.text.get(start..self.pos).unwrap_or_default());
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                    start = self.pos;
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), JsonError> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let hi = self.hex4()?;
+                let c = if (0xD800..0xDC00).contains(&hi)
+                    && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
+                {
+                    let save = self.pos;
+                    self.pos += 2;
+                    let lo = self.hex4()?;
+                    if (0xDC00..0xE000).contains(&lo) {
+                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                    } else {
+                        self.pos = save; // not a pair: the next escape stands alone
+                        None
+                    }
+                } else {
+                    char::from_u32(hi)
+                };
+                // A lone surrogate becomes U+FFFD, as it does on its way into UTF-8 anywhere.
+                out.push(c.unwrap_or('\u{FFFD}'));
+                return Ok(());
+            }
+            _ => return Err(self.err("bad escape")),
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .ok_or(self.err("bad \\u escape"))?;
+        let n = u32::from_str_radix(digits, 16).map_err(|_| self.err("bad \\u escape"))?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(self.err("bad \\u escape"));
+        }
+        self.pos += 4;
+        Ok(n)
+    }
+}
+
+fn add_to(frame: &mut Frame, value: Value) {
+    match frame {
+        Frame::List(items) => items.push(value),
+        Frame::Object(o) => {
+            let key = std::mem::take(&mut o.key);
+            insert_member(&mut o.entries, &mut o.index, key, value);
+        }
+    }
+}
+
+/// Adds a member; a repeated key keeps its first place and takes the later value, as `JSON.parse`.
+fn insert_member(
+    entries: &mut Vec<(String, Value)>,
+    index: &mut Option<HashMap<String, usize>>,
+    key: String,
+    value: Value,
+) {
+    let found = match index {
+        Some(ix) => ix.get(&key).copied(),
+        None => entries.iter().position(|(k, _)| *k == key),
+    };
+    if let Some(slot) = found.and_then(|i| entries.get_mut(i)) {
+        slot.1 = value;
+        return;
+    }
+    if let Some(ix) = index {
+        ix.insert(key.clone(), entries.len());
+    } else if entries.len() >= INDEX_FROM {
+        let mut ix: HashMap<String, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.clone(), i))
+            .collect();
+        ix.insert(key.clone(), entries.len());
+        *index = Some(ix);
+    }
+    entries.push((key, value));
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn reads_nested_values_and_repeated_keys() {
+        let v =
+            parse(r#"{"a":[1,true,null,"x\u00e9\ud83d\ude00"],"b":{"c":-0.5e1},"a":2}"#).unwrap();
+        assert_eq!(
+            v,
+            Value::Object(vec![
+                ("a".into(), Value::Number(2.0)),
+                (
+                    "b".into(),
+                    Value::Object(vec![("c".into(), Value::Number(-5.0))])
+                ),
+            ])
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_without_recursion() {
+        let text = "[".repeat(200_000) + &"]".repeat(200_000);
+        let v = parse(&text).unwrap();
+        let mut depth = 0;
+        let mut at = &v;
+        while let Value::List(items) = at {
+            depth += 1;
+            at = &items[0];
+        }
+        assert_eq!(depth, MAX_DEPTH);
+        assert_eq!(at, &Value::Other("a deeply nested list"));
+    }
+
+    #[test]
+    fn rejects_bad_text() {
+        for bad in [
+            "",
+            "[",
+            "{\"a\"}",
+            "[1,]",
+            "01",
+            "\"\\x\"",
+            "[1] 2",
+            "{\"a\":1,}",
+            "tru",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn writes_strings_like_json_stringify() {
+        let mut out = String::new();
+        write_string(&mut out, "a\"\\\n\u{1}\u{7f}é\u{2028}");
+        assert_eq!(out, "\"a\\\"\\\\\\n\\u0001\u{7f}é\u{2028}\"");
+    }
+}

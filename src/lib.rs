@@ -1,0 +1,54 @@
+//! Checks an Amazon Connect `CreateUser` input against every rule of the rule book (RULES.md) and
+//! builds the exact request the API expects.
+//!
+//! Data flows one way: an input [`Value`] (from JSON text, or from JavaScript through the packed
+//! [`wire`] form) → [`validate`] → a [`Report`]; and, for a valid input, → [`build_request`] → an
+//! [`HttpRequest`]. Nothing here knows about JavaScript but the thin `wasm` module.
+//!
+//! ```
+//! use connect_create_user::{json, validate, build_request, Mode, Options};
+//! let input = json::parse(r#"{"InstanceId":"i-1","Username":"jdoe","Password":"Secr3tPass",
+//!   "IdentityInfo":{"FirstName":"Jane","LastName":"Doe","Email":"jane@example.com"},
+//!   "SecurityProfileIds":["sp-1"],"RoutingProfileId":"rp-1"}"#).unwrap();
+//! let options = Options::with_mode(Mode::ConnectManaged);
+//! assert!(validate(&input, &options).is_valid());
+//! let request = build_request(&input, &options).unwrap();
+//! assert_eq!(request.path, "/users/i-1");
+//! ```
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod describe;
+pub mod fields;
+pub mod json;
+pub mod options;
+pub mod path;
+pub mod report;
+pub mod request;
+pub mod rules;
+pub mod value;
+pub mod wire;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use options::{Mode, ModeOption, Options};
+pub use report::{Code, Report, Violation};
+pub use request::{build_request, HttpRequest, InvalidInput};
+pub use rules::validate;
+pub use value::Value;
+
+/// Validates every user of a JSON array text, handing each report to `each` in order. Only one
+/// user is held in memory at a time.
+pub fn validate_json_array(
+    text: &str,
+    options: &Options,
+    mut each: impl FnMut(Report),
+) -> Result<(), json::JsonError> {
+    json::for_each_item(text, |user| each(validate(&user, options)))
+}
+
+/// The NFC form of `text`, for a form's "fix it" action on `NOT_NFC`.
+pub fn normalize_nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
+}

@@ -1,0 +1,85 @@
+//! Options of a call: the instance's identity management type.
+
+/// How the Amazon Connect instance manages identities. Several rules depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Users are stored in Amazon Connect (`CONNECT_MANAGED`).
+    ConnectManaged,
+    /// Users sign in through a SAML 2.0 identity provider (`SAML`).
+    Saml,
+    /// Users come from an existing directory (`EXISTING_DIRECTORY`).
+    ExistingDirectory,
+}
+
+impl Mode {
+    /// Every mode, in the order the API lists them.
+    pub const ALL: [Mode; 3] = [Mode::ConnectManaged, Mode::Saml, Mode::ExistingDirectory];
+
+    /// The API's name of the mode (`CONNECT_MANAGED`, `SAML`, `EXISTING_DIRECTORY`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::ConnectManaged => "CONNECT_MANAGED",
+            Mode::Saml => "SAML",
+            Mode::ExistingDirectory => "EXISTING_DIRECTORY",
+        }
+    }
+
+    /// The mode named exactly `name` (case-sensitive), if any.
+    pub fn parse(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+
+    /// How an admin reads the mode in a message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::ConnectManaged => "Amazon Connect identity management",
+            Mode::Saml => "SAML identity management",
+            Mode::ExistingDirectory => "an existing directory for identity management",
+        }
+    }
+}
+
+/// What a call was given besides the input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The instance's identity management type; mode-dependent rules apply only when known.
+    pub mode: ModeOption,
+}
+
+/// The identity management type as the caller gave it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ModeOption {
+    /// Not given: the mode-dependent rules are skipped, with a `MODE_UNKNOWN` warning.
+    #[default]
+    NotGiven,
+    /// Given, but not one of the three names: treated as not given, and the warning says so.
+    Unrecognized,
+    /// A known mode.
+    Known(Mode),
+}
+
+impl Options {
+    /// Options for a known mode.
+    pub fn with_mode(mode: Mode) -> Self {
+        Options {
+            mode: ModeOption::Known(mode),
+        }
+    }
+
+    /// Options from the text a caller passed as `identityManagementType` (`None`: not given).
+    pub fn from_mode_name(name: Option<&str>) -> Self {
+        let mode = match name {
+            None => ModeOption::NotGiven,
+            Some(n) => Mode::parse(n).map_or(ModeOption::Unrecognized, ModeOption::Known),
+        };
+        Options { mode }
+    }
+
+    /// The known mode, if any.
+    pub fn known_mode(&self) -> Option<Mode> {
+        match self.mode {
+            ModeOption::Known(m) => Some(m),
+            _ => None,
+        }
+    }
+}

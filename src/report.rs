@@ -1,0 +1,199 @@
+//! Violations, their codes, and the report that collects them in one pass.
+
+use std::fmt;
+
+use crate::fields::MAX_REPORTED;
+use crate::path::Path;
+
+/// What kind of problem a violation is. The codes are the public contract (RULES.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// Wrong JSON type.
+    Type,
+    /// A required member is absent.
+    Required,
+    /// A member the model does not have.
+    UnknownField,
+    /// String shorter than its minimum.
+    TooShort,
+    /// String longer than its maximum.
+    TooLong,
+    /// List or map with too few entries.
+    TooFew,
+    /// List or map with too many entries.
+    TooMany,
+    /// Integer outside its bounds.
+    OutOfRange,
+    /// Not one of the allowed values.
+    Enum,
+    /// String without the required form.
+    Pattern,
+    /// Name not in Unicode Normalization Form C.
+    NotNfc,
+    /// A `PhoneConfig` member set together with its channel-specific list.
+    Conflict,
+    /// A setting for a channel that does not support it.
+    ChannelNotAllowed,
+    /// The same channel twice in one list.
+    DuplicateChannel,
+    /// A member the identity management type does not allow.
+    Forbidden,
+    /// Warning: the identity management type was not given.
+    ModeUnknown,
+    /// Warning: more problems exist than are listed.
+    Truncated,
+    /// Warning: `PhoneConfig` used where channel-specific lists are recommended.
+    PreferChannelConfig,
+    /// Warning: a value listed twice.
+    Duplicate,
+    /// Warning: a member that has no effect here.
+    NotApplicable,
+}
+
+impl Code {
+    /// The code as the API names it (`TOO_LONG`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Type => "TYPE",
+            Code::Required => "REQUIRED",
+            Code::UnknownField => "UNKNOWN_FIELD",
+            Code::TooShort => "TOO_SHORT",
+            Code::TooLong => "TOO_LONG",
+            Code::TooFew => "TOO_FEW",
+            Code::TooMany => "TOO_MANY",
+            Code::OutOfRange => "OUT_OF_RANGE",
+            Code::Enum => "ENUM",
+            Code::Pattern => "PATTERN",
+            Code::NotNfc => "NOT_NFC",
+            Code::Conflict => "CONFLICT",
+            Code::ChannelNotAllowed => "CHANNEL_NOT_ALLOWED",
+            Code::DuplicateChannel => "DUPLICATE_CHANNEL",
+            Code::Forbidden => "FORBIDDEN",
+            Code::ModeUnknown => "MODE_UNKNOWN",
+            Code::Truncated => "TRUNCATED",
+            Code::PreferChannelConfig => "PREFER_CHANNEL_CONFIG",
+            Code::Duplicate => "DUPLICATE",
+            Code::NotApplicable => "NOT_APPLICABLE",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem, at one path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Where: `IdentityInfo.FirstName`, `Tags["k"]`, `""` for the root.
+    pub path: String,
+    /// What kind of problem.
+    pub code: Code,
+    /// Plain English for an admin. Never contains a value from the input.
+    pub message: String,
+}
+
+/// Every problem of one input, found in one pass.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Problems that block the request, in a stable order.
+    pub errors: Vec<Violation>,
+    /// Problems that do not block it.
+    pub warnings: Vec<Violation>,
+}
+
+impl Report {
+    /// True exactly when there are no errors.
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Collects violations during a pass, keeping at most [`MAX_REPORTED`] of each kind and building
+/// the path and message only of those it keeps.
+#[derive(Debug, Default)]
+pub struct Sink {
+    report: Report,
+    left_out_errors: usize,
+    left_out_warnings: usize,
+}
+
+impl Sink {
+    /// Records an error.
+    pub fn error(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
+        if self.report.errors.len() < MAX_REPORTED {
+            self.report.errors.push(Violation {
+                path: path.render(),
+                code,
+                message: message(),
+            });
+        } else {
+            self.left_out_errors += 1;
+        }
+    }
+
+    /// Records a warning.
+    pub fn warning(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
+        if self.report.warnings.len() < MAX_REPORTED {
+            self.report.warnings.push(Violation {
+                path: path.render(),
+                code,
+                message: message(),
+            });
+        } else {
+            self.left_out_warnings += 1;
+        }
+    }
+
+    /// Records an error, or a warning when `as_warning`.
+    pub fn push(
+        &mut self,
+        as_warning: bool,
+        path: &Path<'_>,
+        code: Code,
+        message: impl FnOnce() -> String,
+    ) {
+        if as_warning {
+            self.warning(path, code, message);
+        } else {
+            self.error(path, code, message);
+        }
+    }
+
+    /// The report, with a `TRUNCATED` warning at the root when anything was left out.
+    pub fn finish(mut self) -> Report {
+        if self.left_out_errors + self.left_out_warnings > 0 {
+            let message = match (self.left_out_errors, self.left_out_warnings) {
+                (e, 0) => format!(
+                    "{e} more {} not listed.",
+                    plural(e, "error was", "errors were")
+                ),
+                (0, w) => format!(
+                    "{w} more {} not listed.",
+                    plural(w, "warning was", "warnings were")
+                ),
+                (e, w) => format!(
+                    "{e} more {} and {w} more {} not listed.",
+                    plural(e, "error", "errors"),
+                    plural(w, "warning were", "warnings were")
+                ),
+            };
+            self.report.warnings.push(Violation {
+                path: String::new(),
+                code: Code::Truncated,
+                message,
+            });
+        }
+        self.report
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}

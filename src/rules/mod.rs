@@ -1,0 +1,385 @@
+//! `validate`: one pass over the input, in the model's order, reporting every problem.
+//!
+//! The walk follows the field table ([`crate::fields`]), so it is as deep as the model (four
+//! levels) whatever the input. Each member gets, in order: absence (`REQUIRED`), the identity
+//! mode (`FORBIDDEN`, `NOT_APPLICABLE`), its own type and constraints, then its cross-field hooks.
+
+mod channels;
+pub mod forms;
+mod identity;
+mod phone;
+mod tags;
+mod unicode_tables;
+
+use std::collections::HashSet;
+
+use crate::fields::{Field, Hook, Kind, Shape, Str, CREATE_USER, FORM_SCAN_LIMIT, READ_LIMIT};
+use crate::options::{Mode, ModeOption, Options};
+use crate::path::Path;
+use crate::report::{Code, Report, Sink};
+use crate::value::Value;
+
+/// Checks one CreateUser input and reports every problem in one pass.
+pub fn validate(input: &Value, options: &Options) -> Report {
+    let mut cx = Cx {
+        sink: Sink::default(),
+        mode: options.known_mode(),
+        root: input,
+    };
+    match options.mode {
+        ModeOption::Known(_) => {}
+        ModeOption::NotGiven => cx.sink.warning(&Path::Root, Code::ModeUnknown, || {
+            "The identity management type was not given, so the rules that depend on it \
+             were not checked."
+                .into()
+        }),
+        ModeOption::Unrecognized => cx.sink.warning(&Path::Root, Code::ModeUnknown, || {
+            "The identity management type is not CONNECT_MANAGED, SAML or EXISTING_DIRECTORY, \
+             so the rules that depend on it were not checked."
+                .into()
+        }),
+    }
+    match input {
+        Value::Object(_) => check_object(&mut cx, &CREATE_USER, input, &Path::Root, None),
+        other => {
+            let what = other.type_name();
+            cx.sink.error(&Path::Root, Code::Type, || {
+                format!("The input must be an object of CreateUser members, not {what}.")
+            });
+        }
+    }
+    cx.sink.finish()
+}
+
+/// The state of one pass.
+pub(crate) struct Cx<'v> {
+    pub sink: Sink,
+    /// The identity management type, when known.
+    pub mode: Option<Mode>,
+    /// The whole input, for rules that look across members.
+    pub root: &'v Value,
+}
+
+/// What the items of one channel list share while the list is walked.
+pub(crate) struct ListScope {
+    /// The list's label, for messages.
+    pub label: &'static str,
+    /// Whether the list takes only `VOICE`.
+    pub voice_only: bool,
+    /// Which channels earlier items used (bit `i` for `CHANNELS[i]`).
+    pub seen: u8,
+}
+
+/// Whether `v` counts as absent for a member of kind `kind`: `null`, an empty value of the
+/// member's own type, or an object all of whose members are absent.
+pub fn is_absent(v: &Value, kind: &Kind) -> bool {
+    match (v, kind) {
+        (Value::Null, _) => true,
+        (Value::String(s), Kind::Str(_) | Kind::Enum(_)) => s.is_empty(),
+        (Value::List(l), Kind::StrList { .. } | Kind::ObjectList(_)) => l.is_empty(),
+        (Value::Object(m), Kind::TagMap) => m.is_empty(),
+        (Value::Object(m), Kind::Object(shape)) => {
+            m.iter().all(|(name, v)| match shape.field(name) {
+                // The model nests objects two levels deep at most, so this recursion is bounded.
+                Some(f) => is_absent(v, &f.kind),
+                None => matches!(v, Value::Null),
+            })
+        }
+        _ => false,
+    }
+}
+
+fn check_object(
+    cx: &mut Cx<'_>,
+    shape: &'static Shape,
+    obj: &Value,
+    path: &Path<'_>,
+    mut list: Option<&mut ListScope>,
+) {
+    for field in shape.fields {
+        let value = obj.get(field.name);
+        check_member(
+            cx,
+            field,
+            value,
+            obj,
+            &path.key(field.name),
+            list.as_deref_mut(),
+        );
+    }
+    let Value::Object(members) = obj else { return };
+    for (name, value) in members {
+        if shape.field(name).is_none() && !matches!(value, Value::Null) {
+            let suggestion = shape
+                .fields
+                .iter()
+                .find(|f| f.name.eq_ignore_ascii_case(name));
+            let at = path.key(name);
+            cx.sink.error(&at, Code::UnknownField, || match suggestion {
+                Some(f) => format!(
+                    "{} has no such member. Did you mean {}? Names are case-sensitive.",
+                    shape.name, f.name
+                ),
+                None => format!("{} has no such member; check its spelling.", shape.name),
+            });
+        }
+    }
+}
+
+fn check_member(
+    cx: &mut Cx<'_>,
+    field: &'static Field,
+    value: Option<&Value>,
+    parent: &Value,
+    path: &Path<'_>,
+    mut list: Option<&mut ListScope>,
+) {
+    let present = value.filter(|v| !is_absent(v, &field.kind));
+    match present {
+        None => {
+            if field.required {
+                let label = field.label;
+                cx.sink
+                    .error(path, Code::Required, || format!("{label} is required."));
+            } else if let Some(mode) = cx.mode.filter(|m| field.modes.required_in.contains(m)) {
+                identity::required(cx, field, mode, path);
+            } else if let Kind::Object(shape) = field.kind {
+                // An absent optional object: its members may still be required (IdentityInfo).
+                for inner in shape.fields {
+                    check_member(cx, inner, None, &Value::Null, &path.key(inner.name), None);
+                }
+            }
+        }
+        Some(v) => {
+            if identity::forbidden(cx, field, path) {
+                return;
+            }
+            identity::not_applicable(cx, field, path);
+            check_kind(cx, field, v, path);
+        }
+    }
+    for hook in field.hooks {
+        run_hook(cx, *hook, field, present, parent, path, list.as_deref_mut());
+    }
+}
+
+fn run_hook(
+    cx: &mut Cx<'_>,
+    hook: Hook,
+    field: &'static Field,
+    value: Option<&Value>,
+    parent: &Value,
+    path: &Path<'_>,
+    list: Option<&mut ListScope>,
+) {
+    match hook {
+        Hook::ConflictsWith(list_name) => phone::conflict(cx, field, value, list_name, path),
+        Hook::PhoneNumberFor(phone_type) => {
+            phone::number_for_type(cx, field, value, parent.get(phone_type), path)
+        }
+        Hook::PreferChannelLists => phone::prefer_channel_lists(cx, value, path),
+        Hook::Channel => channels::channel(cx, value, list, path),
+        Hook::VoiceOnly => channels::voice_only(cx, field, value, parent, path),
+    }
+}
+
+fn type_error(cx: &mut Cx<'_>, field: &Field, expected: &'static str, v: &Value, path: &Path<'_>) {
+    let (label, got) = (field.label, v.type_name());
+    cx.sink.error(path, Code::Type, || {
+        format!("{label} must be {expected}, not {got}.")
+    });
+}
+
+fn check_kind(cx: &mut Cx<'_>, field: &'static Field, v: &Value, path: &Path<'_>) {
+    let label = field.label;
+    match field.kind {
+        Kind::Str(rule) => match v {
+            Value::String(s) => check_string(cx, field, rule, s, path),
+            _ => type_error(cx, field, "a string", v, path),
+        },
+        Kind::Enum(allowed) => match v {
+            Value::String(s) if allowed.contains(&s.as_str()) => {}
+            Value::String(_) => cx.sink.error(path, Code::Enum, || {
+                format!(
+                    "{label} must be one of {} (case-sensitive).",
+                    allowed.join(", ")
+                )
+            }),
+            _ => type_error(cx, field, "a string", v, path),
+        },
+        Kind::Bool => {
+            if !matches!(v, Value::Bool(_)) {
+                type_error(cx, field, "true or false", v, path);
+            }
+        }
+        Kind::Int(range) => match v {
+            Value::Number(n) if n.is_finite() && n.fract() == 0.0 => {
+                if *n < range.min as f64 || *n > range.max as f64 {
+                    cx.sink.error(path, Code::OutOfRange, || {
+                        format!(
+                            "{label} must be between {} and {}.",
+                            thousands(range.min),
+                            thousands(range.max)
+                        )
+                    });
+                }
+            }
+            _ => type_error(cx, field, "a whole number", v, path),
+        },
+        Kind::StrList { max } => match v {
+            Value::List(items) => check_string_list(cx, field, items, max, path),
+            _ => type_error(cx, field, "a list of strings", v, path),
+        },
+        Kind::Object(shape) => match v {
+            Value::Object(_) => check_object(cx, shape, v, path, None),
+            _ => type_error(cx, field, "an object", v, path),
+        },
+        Kind::ObjectList(shape) => match v {
+            Value::List(items) => check_object_list(cx, field, shape, items, path),
+            _ => type_error(cx, field, "a list of objects", v, path),
+        },
+        Kind::TagMap => match v {
+            Value::Object(entries) => tags::check(cx, field, entries, path),
+            _ => type_error(cx, field, "an object of tag keys to values", v, path),
+        },
+    }
+}
+
+/// The length of `s` in code points, counted no further than `limit + 1`.
+pub(crate) fn length_upto(s: &str, limit: usize) -> usize {
+    if s.len() <= limit {
+        // Fewer bytes than the limit: the exact count is cheap.
+        s.chars().count()
+    } else {
+        s.chars().take(limit + 1).count()
+    }
+}
+
+fn check_string(cx: &mut Cx<'_>, field: &'static Field, rule: Str, s: &str, path: &Path<'_>) {
+    let len = length_upto(s, FORM_SCAN_LIMIT);
+    if let Some((max, mode)) = identity::max_length(cx.mode, rule) {
+        if len > max {
+            let label = field.label;
+            cx.sink.error(path, Code::TooLong, || match mode {
+                Some(mode) => format!(
+                    "{label} can have at most {max} characters when the instance uses {}.",
+                    mode.label()
+                ),
+                None => format!("{label} can have at most {max} characters."),
+            });
+        }
+    }
+    if len <= FORM_SCAN_LIMIT {
+        forms::check(cx, field, rule.form, s, len, path);
+    }
+}
+
+fn check_string_list(cx: &mut Cx<'_>, field: &Field, items: &[Value], max: usize, path: &Path<'_>) {
+    let label = field.label;
+    if items.len() > max {
+        let n = count_text(items.len());
+        cx.sink.error(path, Code::TooMany, || {
+            format!("{label} can list at most {max} IDs; {n} were given.")
+        });
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, item) in items.iter().take(READ_LIMIT).enumerate() {
+        let at = path.index(i);
+        match item {
+            Value::Null => cx.sink.error(&at, Code::Required, || {
+                format!("Each item of {label} must be a non-empty ID.")
+            }),
+            Value::String(s) if s.is_empty() => cx.sink.error(&at, Code::Required, || {
+                format!("Each item of {label} must be a non-empty ID.")
+            }),
+            Value::String(s) => {
+                if !seen.insert(s) {
+                    cx.sink.warning(&at, Code::Duplicate, || {
+                        "This ID is already listed earlier; it is counted once.".into()
+                    });
+                }
+            }
+            other => {
+                let got = other.type_name();
+                cx.sink.error(&at, Code::Type, || {
+                    format!("Each item of {label} must be a string, not {got}.")
+                });
+            }
+        }
+    }
+}
+
+fn check_object_list(
+    cx: &mut Cx<'_>,
+    field: &Field,
+    shape: &'static Shape,
+    items: &[Value],
+    path: &Path<'_>,
+) {
+    let label = field.label;
+    if items.len() > READ_LIMIT {
+        cx.sink.error(path, Code::TooMany, || {
+            format!(
+                "{label} has more than {} items; only the first {} were checked.",
+                thousands(READ_LIMIT as i64),
+                thousands(READ_LIMIT as i64)
+            )
+        });
+    }
+    let mut scope = ListScope {
+        label,
+        voice_only: shape.voice_only,
+        seen: 0,
+    };
+    let kind = Kind::Object(shape);
+    for (i, item) in items.iter().take(READ_LIMIT).enumerate() {
+        let at = path.index(i);
+        match item {
+            Value::Object(_) if !is_absent(item, &kind) => {
+                check_object(cx, shape, item, &at, Some(&mut scope));
+            }
+            Value::Object(_) | Value::Null => {
+                let required: Vec<&str> = shape
+                    .fields
+                    .iter()
+                    .filter(|f| f.required)
+                    .map(|f| f.name)
+                    .collect();
+                cx.sink.error(&at, Code::Required, || {
+                    format!("Each item of {label} needs {}.", required.join(" and "))
+                });
+            }
+            other => {
+                let got = other.type_name();
+                cx.sink.error(&at, Code::Type, || {
+                    format!("Each item of {label} must be an object, not {got}.")
+                });
+            }
+        }
+    }
+}
+
+/// `n` with thousands separators: `2,000,000`.
+pub(crate) fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count for a message; past [`READ_LIMIT`], "more than 10,000".
+pub(crate) fn count_text(n: usize) -> String {
+    if n > READ_LIMIT {
+        format!("more than {}", thousands(READ_LIMIT as i64))
+    } else {
+        thousands(n as i64)
+    }
+}

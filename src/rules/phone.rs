@@ -1,0 +1,61 @@
+//! `PhoneConfig`: its conflicts with the channel-specific lists, the desk phone number rule, and
+//! the advice to prefer the lists.
+
+use super::Cx;
+use crate::fields::{Field, DESK_PHONE, SOFT_PHONE};
+use crate::path::Path;
+use crate::report::Code;
+use crate::value::Value;
+
+/// `CONFLICT` when this present `PhoneConfig` member is set together with its non-empty list.
+pub(crate) fn conflict(
+    cx: &mut Cx<'_>,
+    field: &Field,
+    value: Option<&Value>,
+    list_name: &'static str,
+    path: &Path<'_>,
+) {
+    let list_present =
+        matches!(cx.root.get(list_name), Some(Value::List(items)) if !items.is_empty());
+    if value.is_some() && list_present {
+        let label = field.label;
+        cx.sink.error(path, Code::Conflict, || {
+            format!(
+                "{label} in PhoneConfig cannot be set together with {list_name}; set it in \
+                 {list_name} (recommended) or in PhoneConfig, not both."
+            )
+        });
+    }
+}
+
+/// A desk phone number is required with `DESK_PHONE` and has no effect with `SOFT_PHONE`.
+pub(crate) fn number_for_type(
+    cx: &mut Cx<'_>,
+    field: &Field,
+    number: Option<&Value>,
+    phone_type: Option<&Value>,
+    path: &Path<'_>,
+) {
+    let label = field.label;
+    match (phone_type.and_then(Value::as_str), number) {
+        (Some(DESK_PHONE), None) => cx.sink.error(path, Code::Required, || {
+            format!("{label} is required when the phone type is DESK_PHONE.")
+        }),
+        (Some(SOFT_PHONE), Some(_)) => cx.sink.warning(path, Code::NotApplicable, || {
+            format!("{label} has no effect when the phone type is SOFT_PHONE.")
+        }),
+        _ => {}
+    }
+}
+
+/// One `PREFER_CHANNEL_CONFIG` warning whenever `PhoneConfig` is present.
+pub(crate) fn prefer_channel_lists(cx: &mut Cx<'_>, value: Option<&Value>, path: &Path<'_>) {
+    if value.is_some() {
+        cx.sink.warning(path, Code::PreferChannelConfig, || {
+            "PhoneConfig still works, but the channel-specific lists (AutoAcceptConfigs, \
+             AfterContactWorkConfigs, PhoneNumberConfigs, PersistentConnectionConfigs) are \
+             recommended instead."
+                .into()
+        });
+    }
+}
