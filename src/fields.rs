@@ -54,6 +54,9 @@ pub const READ_LIMIT: usize = 10_000;
 /// The most errors, and separately warnings, a report lists; the rest are counted in `TRUNCATED`.
 pub const MAX_REPORTED: usize = 100;
 
+/// The most members any shape has (the root has 15); `tests` check every shape against it.
+pub const MAX_FIELDS: usize = 16;
+
 /// An inclusive integer range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IntRange {
@@ -524,3 +527,28 @@ pub static VOICE_ENHANCEMENT_CONFIG: Shape = Shape {
         },
     ],
 };
+
+/// Every object shape of the model.
+pub static SHAPES: &[&Shape] = &[
+    &CREATE_USER,
+    &IDENTITY_INFO,
+    &PHONE_CONFIG,
+    &AUTO_ACCEPT_CONFIG,
+    &AFTER_CONTACT_WORK_CONFIG,
+    &AFTER_CONTACT_WORK_CONFIG_PER_CHANNEL,
+    &PHONE_NUMBER_CONFIG,
+    &PERSISTENT_CONNECTION_CONFIG,
+    &VOICE_ENHANCEMENT_CONFIG,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shape_fits_the_member_slots() {
+        for shape in SHAPES {
+            assert!(shape.fields.len() <= MAX_FIELDS, "{}", shape.name);
+        }
+    }
+}

@@ -1,11 +1,12 @@
 //! JSON text, both ways, without recursion: writing strings exactly as `JSON.stringify` does, and
 //! reading text (the batch API's input) into a depth-bounded [`Value`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use thiserror::Error;
 
-use crate::value::{Value, MAX_DEPTH};
+use crate::value::{Val, Value, MAX_DEPTH};
 
 /// Appends `s` as a JSON string literal, escaped exactly as `JSON.stringify` escapes it.
 pub fn write_string(out: &mut String, s: &str) {
@@ -81,12 +82,12 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
     if p.pos != p.bytes.len() {
         return Err(p.err("unexpected text after the value"));
     }
-    Ok(value)
+    Ok(value.into_owned())
 }
 
 /// Reads a JSON text that is an array, handing each item to `each` as soon as it is read, so
 /// that only one item is held at a time.
-pub fn for_each_item(text: &str, mut each: impl FnMut(Value)) -> Result<(), JsonError> {
+pub fn for_each_item<'a>(text: &'a str, mut each: impl FnMut(Val<'a>)) -> Result<(), JsonError> {
     let mut p = Parser {
         bytes: text.as_bytes(),
         text,
@@ -124,24 +125,24 @@ struct Parser<'a> {
 }
 
 /// An open container while reading.
-enum Frame {
-    List(Vec<Value>),
-    Object(Box<ObjectFrame>),
+enum Frame<'a> {
+    List(Vec<Val<'a>>),
+    Object(Box<ObjectFrame<'a>>),
 }
 
 #[derive(Default)]
-struct ObjectFrame {
-    entries: Vec<(String, Value)>,
+struct ObjectFrame<'a> {
+    entries: Vec<(Cow<'a, str>, Val<'a>)>,
     /// Built once the object is large, so that repeated keys stay linear to find.
-    index: Option<HashMap<String, usize>>,
+    index: Option<HashMap<Cow<'a, str>, usize>>,
     /// The name of the member being read.
-    key: String,
+    key: Cow<'a, str>,
 }
 
 /// Objects with more members than this get a key index, so repeated keys stay linear to find.
 const INDEX_FROM: usize = 16;
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn err(&self, what: &'static str) -> JsonError {
         JsonError {
             offset: self.pos,
@@ -169,8 +170,8 @@ impl Parser<'_> {
     }
 
     /// One value, whose container nests at `base_depth`; iterative, with an explicit stack.
-    fn value(&mut self, base_depth: usize) -> Result<Value, JsonError> {
-        let mut stack: Vec<Frame> = Vec::new();
+    fn value(&mut self, base_depth: usize) -> Result<Val<'a>, JsonError> {
+        let mut stack: Vec<Frame<'a>> = Vec::new();
         // Containers below the depth cut: only whether each is a list, to match the brackets.
         let mut skipped: Vec<bool> = Vec::new();
         loop {
@@ -201,12 +202,12 @@ impl Parser<'_> {
                 }
                 Some(b'"') => {
                     let s = self.string()?;
-                    Some(Value::String(s))
+                    Some(Val::String(s))
                 }
-                Some(b't') => Some(self.literal("true", Value::Bool(true))?),
-                Some(b'f') => Some(self.literal("false", Value::Bool(false))?),
-                Some(b'n') => Some(self.literal("null", Value::Null)?),
-                Some(b'-' | b'0'..=b'9') => Some(Value::Number(self.number()?)),
+                Some(b't') => Some(self.literal("true", Val::Bool(true))?),
+                Some(b'f') => Some(self.literal("false", Val::Bool(false))?),
+                Some(b'n') => Some(self.literal("null", Val::Null)?),
+                Some(b'-' | b'0'..=b'9') => Some(Val::Number(self.number()?)),
                 _ => return Err(self.err("expected a value")),
             };
             // A value is complete: put it in its container, closing containers as they end.
@@ -216,7 +217,7 @@ impl Parser<'_> {
                     Some(list) => *list,
                     None => {
                         let Some(top) = stack.last_mut() else {
-                            return Ok(value.unwrap_or(Value::Null));
+                            return Ok(value.unwrap_or(Val::Null));
                         };
                         if let Some(v) = value.take() {
                             add_to(top, v);
@@ -245,22 +246,22 @@ impl Parser<'_> {
     }
 
     /// Ends the innermost open container; its value, when it is kept or is the outermost skipped one.
-    fn close(&self, stack: &mut Vec<Frame>, skipped: &mut Vec<bool>) -> Option<Value> {
+    fn close(&self, stack: &mut Vec<Frame<'a>>, skipped: &mut Vec<bool>) -> Option<Val<'a>> {
         if let Some(list) = skipped.pop() {
-            return skipped.is_empty().then_some(Value::Other(if list {
+            return skipped.is_empty().then_some(Val::Other(if list {
                 "a deeply nested list"
             } else {
                 "a deeply nested object"
             }));
         }
         stack.pop().map(|frame| match frame {
-            Frame::List(items) => Value::List(items),
-            Frame::Object(o) => Value::Object(o.entries),
+            Frame::List(items) => Val::List(items),
+            Frame::Object(o) => Val::Object(o.entries),
         })
     }
 
     /// Reads `"key":` into the object frame on top of the stack (or drops it, when `skipping`).
-    fn object_key(&mut self, stack: &mut [Frame], skipping: bool) -> Result<(), JsonError> {
+    fn object_key(&mut self, stack: &mut [Frame<'a>], skipping: bool) -> Result<(), JsonError> {
         self.skip_ws();
         if self.peek() != Some(b'"') {
             return Err(self.err("expected a member name"));
@@ -276,7 +277,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn literal(&mut self, word: &'static str, value: Value) -> Result<Value, JsonError> {
+    fn literal(&mut self, word: &'static str, value: Val<'a>) -> Result<Val<'a>, JsonError> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -321,17 +322,24 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, JsonError> {
+    /// A string literal; borrowed from the text when it has no escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         self.pos += 1; // the opening quote
         let mut out = String::new();
         let mut start = self.pos;
+        let first = self.pos;
         loop {
             match self.peek() {
                 None => return Err(self.err("unterminated string")),
                 Some(b'"') => {
-                    out.push_str(self.text.get(start..self.pos).unwrap_or_default());
+                    let text: &'a str = self.text;
+                    let rest = text.get(start..self.pos).unwrap_or_default();
                     self.pos += 1;
-                    return Ok(out);
+                    if start == first {
+                        return Ok(Cow::Borrowed(rest));
+                    }
+                    out.push_str(rest);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(0..=0x1f) => return Err(self.err("control character in a string")),
                 Some(b'\\') => {
@@ -398,7 +406,7 @@ impl Parser<'_> {
     }
 }
 
-fn add_to(frame: &mut Frame, value: Value) {
+fn add_to<'a>(frame: &mut Frame<'a>, value: Val<'a>) {
     match frame {
         Frame::List(items) => items.push(value),
         Frame::Object(o) => {
@@ -409,11 +417,11 @@ fn add_to(frame: &mut Frame, value: Value) {
 }
 
 /// Adds a member; a repeated key keeps its first place and takes the later value, as `JSON.parse`.
-fn insert_member(
-    entries: &mut Vec<(String, Value)>,
-    index: &mut Option<HashMap<String, usize>>,
-    key: String,
-    value: Value,
+fn insert_member<'a>(
+    entries: &mut Vec<(Cow<'a, str>, Val<'a>)>,
+    index: &mut Option<HashMap<Cow<'a, str>, usize>>,
+    key: Cow<'a, str>,
+    value: Val<'a>,
 ) {
     let found = match index {
         Some(ix) => ix.get(&key).copied(),
@@ -426,7 +434,7 @@ fn insert_member(
     if let Some(ix) = index {
         ix.insert(key.clone(), entries.len());
     } else if entries.len() >= INDEX_FROM {
-        let mut ix: HashMap<String, usize> = entries
+        let mut ix: HashMap<Cow<'a, str>, usize> = entries
             .iter()
             .enumerate()
             .map(|(i, (k, _))| (k.clone(), i))
@@ -448,11 +456,11 @@ mod tests {
             parse(r#"{"a":[1,true,null,"x\u00e9\ud83d\ude00"],"b":{"c":-0.5e1},"a":2}"#).unwrap();
         assert_eq!(
             v,
-            Value::Object(vec![
-                ("a".into(), Value::Number(2.0)),
+            Val::Object(vec![
+                ("a".into(), Val::Number(2.0)),
                 (
                     "b".into(),
-                    Value::Object(vec![("c".into(), Value::Number(-5.0))])
+                    Val::Object(vec![("c".into(), Val::Number(-5.0))])
                 ),
             ])
         );
@@ -464,12 +472,12 @@ mod tests {
         let v = parse(&text).unwrap();
         let mut depth = 0;
         let mut at = &v;
-        while let Value::List(items) = at {
+        while let Val::List(items) = at {
             depth += 1;
             at = &items[0];
         }
         assert_eq!(depth, MAX_DEPTH);
-        assert_eq!(at, &Value::Other("a deeply nested list"));
+        assert_eq!(at, &Val::Other("a deeply nested list"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::json;
 use crate::options::Options;
 use crate::report::Report;
 use crate::rules::{is_absent, validate};
-use crate::value::Value;
+use crate::value::Val;
 
 /// The HTTP method of `CreateUser`.
 pub const METHOD: &str = "PUT";
@@ -35,14 +35,14 @@ pub struct HttpRequest {
 pub struct InvalidInput(pub Report);
 
 /// Checks `input` and, when it is valid, builds its request.
-pub fn build_request(input: &Value, options: &Options) -> Result<HttpRequest, InvalidInput> {
+pub fn build_request(input: &Val<'_>, options: &Options) -> Result<HttpRequest, InvalidInput> {
     let report = validate(input, options);
     if !report.is_valid() {
         return Err(InvalidInput(report));
     }
     let instance_id = input
         .get("InstanceId")
-        .and_then(Value::as_str)
+        .and_then(Val::as_str)
         .unwrap_or_default();
     let mut path = String::from(PATH_PREFIX);
     encode_path_segment(&mut path, instance_id);
@@ -72,7 +72,7 @@ pub fn encode_path_segment(out: &mut String, segment: &str) {
 
 /// Writes the present members of `obj` that the shape has, in the model's order. The walk follows
 /// the model's shapes, so it nests as deep as the model and no deeper.
-fn write_object(out: &mut String, shape: &Shape, obj: &Value) {
+fn write_object(out: &mut String, shape: &Shape, obj: &Val<'_>) {
     out.push('{');
     let mut first = true;
     for field in shape.fields.iter().filter(|f| !f.in_path) {
@@ -90,13 +90,13 @@ fn write_object(out: &mut String, shape: &Shape, obj: &Value) {
     out.push('}');
 }
 
-fn write_member(out: &mut String, field: &Field, v: &Value) {
+fn write_member(out: &mut String, field: &Field, v: &Val<'_>) {
     match (field.kind, v) {
         (Kind::Object(shape), _) => write_object(out, shape, v),
-        (Kind::ObjectList(shape), Value::List(items)) => {
+        (Kind::ObjectList(shape), Val::List(items)) => {
             write_list(out, items, |out, item| write_object(out, shape, item))
         }
-        (Kind::TagMap, Value::Object(entries)) => {
+        (Kind::TagMap, Val::Object(entries)) => {
             out.push('{');
             for (i, (k, v)) in entries.iter().enumerate() {
                 if i > 0 {
@@ -108,12 +108,12 @@ fn write_member(out: &mut String, field: &Field, v: &Value) {
             }
             out.push('}');
         }
-        (_, Value::List(items)) => write_list(out, items, write_scalar),
+        (_, Val::List(items)) => write_list(out, items, write_scalar),
         _ => write_scalar(out, v),
     }
 }
 
-fn write_list(out: &mut String, items: &[Value], mut each: impl FnMut(&mut String, &Value)) {
+fn write_list(out: &mut String, items: &[Val<'_>], mut each: impl FnMut(&mut String, &Val<'_>)) {
     out.push('[');
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -125,11 +125,11 @@ fn write_list(out: &mut String, items: &[Value], mut each: impl FnMut(&mut Strin
 }
 
 /// Strings, booleans and whole numbers; a valid input has nothing else at a scalar member.
-fn write_scalar(out: &mut String, v: &Value) {
+fn write_scalar(out: &mut String, v: &Val<'_>) {
     match v {
-        Value::String(s) => json::write_string(out, s),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => json::write_integer(out, *n),
+        Val::String(s) => json::write_string(out, s),
+        Val::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Val::Number(n) => json::write_integer(out, *n),
         _ => out.push_str("null"),
     }
 }

@@ -2,11 +2,17 @@
 //!
 //! Both ways in produce it: the packed form the JavaScript gatherer writes ([`crate::wire`]) and
 //! JSON text ([`crate::json`]). Its depth is bounded by whoever builds it, so walking and dropping
-//! it never recurses deeper than a few levels.
+//! it never recurses deeper than a few levels. Strings borrow from the text they were read from
+//! where they can (`Val<'a>`); [`Value`] is the owned form.
 
-/// One input value, as loosely typed as JavaScript gave it.
+use std::borrow::Cow;
+
+/// An input value that owns its strings.
+pub type Value = Val<'static>;
+
+/// One input value, as loosely typed as JavaScript gave it; strings may borrow from the input.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Val<'a> {
     /// `undefined` or `null`: absent.
     Null,
     /// A boolean.
@@ -14,30 +20,47 @@ pub enum Value {
     /// A number (JavaScript numbers are doubles; `NaN` and infinities included).
     Number(f64),
     /// A string.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    List(Vec<Value>),
+    List(Vec<Val<'a>>),
     /// A plain object: its own enumerable string keys in input order.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'a, str>, Val<'a>)>),
     /// Anything else (a BigInt, a Symbol, a function, a `Date`, a `Map`, a value whose getter
     /// threw, a member that was not read), named for messages from a fixed list of names.
     Other(&'static str),
 }
 
-impl Value {
+impl<'a> Val<'a> {
     /// The member `name` of an object, if this is one and has it.
-    pub fn get(&self, name: &str) -> Option<&Value> {
+    pub fn get(&self, name: &str) -> Option<&Val<'a>> {
         match self {
             // The last of repeated keys wins, as in `JSON.parse`.
-            Value::Object(m) => m.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v),
+            Val::Object(m) => m.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v),
             _ => None,
+        }
+    }
+
+    /// The same value owning its strings. Recursion is bounded by [`MAX_DEPTH`].
+    pub fn into_owned(self) -> Value {
+        match self {
+            Val::Null => Val::Null,
+            Val::Bool(b) => Val::Bool(b),
+            Val::Number(n) => Val::Number(n),
+            Val::String(s) => Val::String(Cow::Owned(s.into_owned())),
+            Val::List(items) => Val::List(items.into_iter().map(Val::into_owned).collect()),
+            Val::Object(m) => Val::Object(
+                m.into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
+            Val::Other(what) => Val::Other(what),
         }
     }
 
     /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Value::String(s) => Some(s),
+            Val::String(s) => Some(s),
             _ => None,
         }
     }
@@ -45,13 +68,13 @@ impl Value {
     /// A short name of this value's type, for messages ("a number", "a list").
     pub fn type_name(&self) -> &'static str {
         match self {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::List(_) => "a list",
-            Value::Object(_) => "an object",
-            Value::Other(what) => what,
+            Val::Null => "nothing (null or undefined)",
+            Val::Bool(_) => "a boolean",
+            Val::Number(_) => "a number",
+            Val::String(_) => "a string",
+            Val::List(_) => "a list",
+            Val::Object(_) => "an object",
+            Val::Other(what) => what,
         }
     }
 }

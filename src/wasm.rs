@@ -7,7 +7,7 @@ use crate::{build_request, normalize_nfc, validate, validate_json_array, wire, O
 
 /// Validates one packed input; returns its packed report.
 #[wasm_bindgen(js_name = validatePacked)]
-pub fn validate_packed(packed: &str) -> String {
+pub fn validate_packed(packed: &[u8]) -> String {
     let (options, input) = wire::decode(packed);
     let mut out = String::new();
     wire::encode_report(&mut out, &validate(&input, &options));
@@ -17,7 +17,7 @@ pub fn validate_packed(packed: &str) -> String {
 /// Builds the request of one packed input; returns the packed request, or the packed report of
 /// an invalid input.
 #[wasm_bindgen(js_name = buildPacked)]
-pub fn build_packed(packed: &str) -> String {
+pub fn build_packed(packed: &[u8]) -> String {
     let (options, input) = wire::decode(packed);
     match build_request(&input, &options) {
         Ok(request) => wire::encode_request(&request),
@@ -29,19 +29,15 @@ pub fn build_packed(packed: &str) -> String {
     }
 }
 
-/// Validates a JSON array of inputs; returns their packed reports separated by U+001D, or `!` and
-/// the reason when the text is not a JSON array.
+/// Validates a JSON array of inputs; returns their packed reports, each ended by U+001D, or `!`
+/// and the reason when the text is not a JSON array.
 #[wasm_bindgen(js_name = validateBatch)]
 pub fn validate_batch(json_text: &str, mode: Option<String>) -> String {
     let options = Options::from_mode_name(mode.as_deref());
     let mut out = String::new();
-    let mut first = true;
     let result = validate_json_array(json_text, &options, |report| {
-        if !first {
-            out.push(wire::GROUP);
-        }
-        first = false;
         wire::encode_report(&mut out, &report);
+        out.push(wire::GROUP);
     });
     match result {
         Ok(()) => out,

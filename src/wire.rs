@@ -1,17 +1,17 @@
-//! The packed text the JavaScript gatherer writes (one string per call, instead of hundreds of
+//! The packed bytes the JavaScript gatherer writes (one buffer per call, instead of hundreds of
 //! boundary crossings), and the packed text of reports and requests that goes back.
 //!
-//! Input grammar (lengths are in UTF-16 code units, as JavaScript counts them; a lone surrogate
-//! arrives as U+FFFD, which is one unit too):
+//! Input grammar. `LEN` is a 32-bit little-endian byte count; text is UTF-8 (JavaScript's
+//! `TextEncoder` turns a lone surrogate into U+FFFD on the way):
 //!
 //! ```text
 //! packed := mode value
-//! mode   := '-' (not given) | '?' (given, not a string) | 's' LEN ':' text
+//! mode   := 0x00 (not given) | 0x01 (given, not a string) | 0x02 LEN text
 //! value  := 'u'                       undefined or null
 //!         | 't' | 'f'                 booleans
-//!         | 'n' NUMBER ';'            String(number): "12", "1.5", "NaN", "-Infinity", "1e+21"
-//!         | 's' LEN ':' text          a string
-//!         | 'o' (key value)* '}'      an object, read because the model expects one here
+//!         | 'n' f64 (8 bytes, LE)     a number, NaN and infinities included
+//!         | 's' LEN text              a string
+//!         | 'o' (LEN key value)* '}'  an object, read because the model expects one here
 //!         | 'a' value* ']'            a list, read because the model expects one here
 //!         | 'p'                       a member that was not read (unknown to the model)
 //!         | 'O' | 'A'                 an object / a list where the model expects a scalar
@@ -19,137 +19,101 @@
 //!                                     a BigInt, Symbol, function, Date, Map, Set, RegExp, boxed
 //!                                     primitive, typed array or buffer, other object, or a value
 //!                                     whose reading threw
-//! key    := 's' LEN ':' text
 //! ```
 //!
 //! Output: records `kind path US code US message RS`, kind `E` (error) or `W` (warning), with
 //! US = U+001F and RS = U+001E; a built request is `R path US body`. Neither separator can
 //! occur in a path (control characters in keys are JSON-escaped) or a message (fixed texts).
 
+use std::borrow::Cow;
+
 use crate::options::Options;
 use crate::report::Report;
 use crate::request::HttpRequest;
-use crate::value::{Value, MAX_DEPTH};
+use crate::value::{Val, MAX_DEPTH};
 
 /// Separates the fields of a record.
 pub const UNIT: char = '\u{1f}';
 /// Ends a record.
 pub const RECORD: char = '\u{1e}';
-/// Separates the reports of a batch.
+/// Ends each report of a batch.
 pub const GROUP: char = '\u{1d}';
 
-/// Reads a packed input. A malformed one (which only a bug in the gatherer could write) reads as
-/// a value that is not an object, so it is reported, never a panic.
-pub fn decode(packed: &str) -> (Options, Value) {
-    let mut r = Reader { s: packed, pos: 0 };
-    let mode = match r.next_byte() {
-        Some(b's') => match r.text() {
+/// Reads packed bytes. Malformed ones (which only a bug in the gatherer could write) read as a
+/// value that is not an object, so they are reported, never a panic. Strings borrow from `packed`.
+pub fn decode(packed: &[u8]) -> (Options, Val<'_>) {
+    let mut r = Reader { b: packed, pos: 0 };
+    let options = match r.byte() {
+        Some(0x02) => match r.text() {
             Some(name) => Options::from_mode_name(Some(name)),
-            None => return (Options::default(), Value::Other("an unreadable value")),
+            None => return (Options::default(), UNREADABLE),
         },
-        Some(b'?') => Options::from_mode_name(Some("")),
+        Some(0x01) => Options::from_mode_name(Some("")),
         _ => Options::default(),
     };
     let value = r.value().filter(|_| r.pos == packed.len());
-    (mode, value.unwrap_or(Value::Other("an unreadable value")))
+    (options, value.unwrap_or(UNREADABLE))
 }
 
+const UNREADABLE: Val<'static> = Val::Other("an unreadable value");
+
 struct Reader<'a> {
-    s: &'a str,
+    b: &'a [u8],
     pos: usize,
 }
 
 /// A container being read.
-enum Open {
-    List(Vec<Value>),
-    Object(Vec<(String, Value)>, Option<String>),
+enum Open<'a> {
+    List(Vec<Val<'a>>),
+    Object(Vec<(Cow<'a, str>, Val<'a>)>, Option<&'a str>),
 }
 
 impl<'a> Reader<'a> {
-    fn next_byte(&mut self) -> Option<u8> {
-        let b = *self.s.as_bytes().get(self.pos)?;
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.b.get(self.pos)?;
         self.pos += 1;
         Some(b)
     }
 
-    /// `LEN ':' text` after its tag.
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let bytes = self.b.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(bytes)
+    }
+
+    /// `LEN text`.
     fn text(&mut self) -> Option<&'a str> {
-        let rest = self.s.get(self.pos..)?;
-        let colon = rest.find(':')?;
-        let units: usize = rest.get(..colon)?.parse().ok()?;
-        let body = rest.get(colon + 1..)?;
-        // ASCII fast path: one byte per unit.
-        let ascii_end = body
-            .as_bytes()
-            .iter()
-            .take(units)
-            .take_while(|b| b.is_ascii())
-            .count();
-        let end = if ascii_end == units {
-            units
-        } else {
-            let mut seen = 0;
-            let mut end = None;
-            for (i, c) in body.char_indices() {
-                if seen == units {
-                    end = Some(i);
-                    break;
-                }
-                seen += c.len_utf16();
-            }
-            match end {
-                Some(e) => e,
-                None if seen == units => body.len(),
-                None => return None,
-            }
-        };
-        let text = body.get(..end)?;
-        self.pos += colon + 1 + end;
-        Some(text)
+        let len = u32::from_le_bytes(self.take(4)?.try_into().ok()?);
+        std::str::from_utf8(self.take(usize::try_from(len).ok()?)?).ok()
     }
 
     fn number(&mut self) -> Option<f64> {
-        let rest = self.s.get(self.pos..)?;
-        let end = rest.find(';')?;
-        let n = match rest.get(..end)? {
-            "NaN" => f64::NAN,
-            "Infinity" => f64::INFINITY,
-            "-Infinity" => f64::NEG_INFINITY,
-            other => other.parse().ok()?,
-        };
-        self.pos += end + 1;
-        Some(n)
+        Some(f64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 
     /// One value; iterative, and no deeper than [`MAX_DEPTH`].
-    fn value(&mut self) -> Option<Value> {
-        let mut stack: Vec<Open> = Vec::new();
+    fn value(&mut self) -> Option<Val<'a>> {
+        let mut stack: Vec<Open<'a>> = Vec::new();
         loop {
             // Inside an object, a member starts with its key, or the object ends.
-            if let Some(Open::Object(_, key)) = stack.last_mut() {
-                if key.is_none() {
-                    match self.next_byte()? {
-                        b's' => {
-                            *key = Some(self.text()?.to_string());
-                            continue;
-                        }
-                        b'}' => {
-                            let done = close(stack.pop()?);
-                            if let Some(v) = self.finish(&mut stack, done) {
-                                return Some(v);
-                            }
-                            continue;
-                        }
-                        _ => return None,
+            if let Some(Open::Object(_, key @ None)) = stack.last_mut() {
+                if self.b.get(self.pos) == Some(&b'}') {
+                    self.pos += 1;
+                    let done = close(stack.pop()?);
+                    if let Some(v) = finish(&mut stack, done) {
+                        return Some(v);
                     }
+                } else {
+                    *key = Some(self.text()?);
                 }
+                continue;
             }
-            let v = match self.next_byte()? {
-                b'u' => Value::Null,
-                b't' => Value::Bool(true),
-                b'f' => Value::Bool(false),
-                b'n' => Value::Number(self.number()?),
-                b's' => Value::String(self.text()?.to_string()),
+            let v = match self.byte()? {
+                b'u' => Val::Null,
+                b't' => Val::Bool(true),
+                b'f' => Val::Bool(false),
+                b'n' => Val::Number(self.number()?),
+                b's' => Val::String(Cow::Borrowed(self.text()?)),
                 b'o' | b'a' if stack.len() >= MAX_DEPTH => return None,
                 b'o' => {
                     stack.push(Open::Object(Vec::new(), None));
@@ -160,36 +124,36 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 b']' if matches!(stack.last(), Some(Open::List(_))) => close(stack.pop()?),
-                tag => Value::Other(other_name(tag)?),
+                tag => Val::Other(other_name(tag)?),
             };
-            if let Some(v) = self.finish(&mut stack, v) {
+            if let Some(v) = finish(&mut stack, v) {
                 return Some(v);
-            }
-        }
-    }
-
-    /// Adds a complete value to its container; the value itself when it is the outermost.
-    fn finish(&mut self, stack: &mut [Open], v: Value) -> Option<Value> {
-        match stack.last_mut() {
-            None => Some(v),
-            Some(Open::List(items)) => {
-                items.push(v);
-                None
-            }
-            Some(Open::Object(members, key)) => {
-                if let Some(k) = key.take() {
-                    members.push((k, v));
-                }
-                None
             }
         }
     }
 }
 
-fn close(open: Open) -> Value {
+/// Adds a complete value to its container; the value itself when it is the outermost.
+fn finish<'a>(stack: &mut [Open<'a>], v: Val<'a>) -> Option<Val<'a>> {
+    match stack.last_mut() {
+        None => Some(v),
+        Some(Open::List(items)) => {
+            items.push(v);
+            None
+        }
+        Some(Open::Object(members, key)) => {
+            if let Some(k) = key.take() {
+                members.push((Cow::Borrowed(k), v));
+            }
+            None
+        }
+    }
+}
+
+fn close(open: Open<'_>) -> Val<'_> {
     match open {
-        Open::List(items) => Value::List(items),
-        Open::Object(members, _) => Value::Object(members),
+        Open::List(items) => Val::List(items),
+        Open::Object(members, _) => Val::Object(members),
     }
 }
 
@@ -237,4 +201,92 @@ pub fn encode_request(request: &HttpRequest) -> String {
     out.push(UNIT);
     out.push_str(&request.body);
     out
+}
+
+/// Packs a value as the gatherer would (for tests and fuzzing: the inverse of [`decode`]).
+pub fn encode(mode: Option<&str>, value: &Val<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    match mode {
+        None => out.push(0),
+        Some(m) => {
+            out.push(2);
+            push_text(&mut out, m);
+        }
+    }
+    // Iterative: a stack of pending pieces.
+    enum Piece<'v, 'a> {
+        Value(&'v Val<'a>),
+        Key(&'v str),
+        Byte(u8),
+    }
+    let mut todo = vec![Piece::Value(value)];
+    while let Some(piece) = todo.pop() {
+        match piece {
+            Piece::Byte(b) => out.push(b),
+            Piece::Key(k) => push_text(&mut out, k),
+            Piece::Value(v) => match v {
+                Val::Null => out.push(b'u'),
+                Val::Bool(b) => out.push(if *b { b't' } else { b'f' }),
+                Val::Number(n) => {
+                    out.push(b'n');
+                    out.extend_from_slice(&n.to_le_bytes());
+                }
+                Val::String(s) => {
+                    out.push(b's');
+                    push_text(&mut out, s);
+                }
+                Val::List(items) => {
+                    out.push(b'a');
+                    todo.push(Piece::Byte(b']'));
+                    todo.extend(items.iter().rev().map(Piece::Value));
+                }
+                Val::Object(members) => {
+                    out.push(b'o');
+                    todo.push(Piece::Byte(b'}'));
+                    for (k, v) in members.iter().rev() {
+                        todo.push(Piece::Value(v));
+                        todo.push(Piece::Key(k));
+                    }
+                }
+                Val::Other(_) => out.push(b'Z'),
+            },
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&u32::try_from(s.len()).unwrap_or(u32::MAX).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::json;
+
+    #[test]
+    fn decodes_what_encode_writes() {
+        let v = json::parse(r#"{"a":[1.5,true,null,"é😀"],"b":{"c":"x"},"d":false}"#).unwrap();
+        let packed = encode(Some("SAML"), &v);
+        let (options, back) = decode(&packed);
+        assert_eq!(back, v);
+        assert_eq!(options, Options::from_mode_name(Some("SAML")));
+    }
+
+    #[test]
+    fn malformed_bytes_read_as_unreadable() {
+        for bad in [
+            &b""[..],
+            b"\x00",
+            b"\x00o",
+            b"\x00s\xff\xff\xff\xff",
+            b"\x00uu",
+            b"\x00a}",
+            b"\x00n12",
+        ] {
+            assert_eq!(decode(bad).1, UNREADABLE, "{bad:?}");
+        }
+    }
 }

@@ -4,17 +4,17 @@ use super::{Cx, ListScope};
 use crate::fields::{Field, CHANNELS, VOICE};
 use crate::path::Path;
 use crate::report::Code;
-use crate::value::Value;
+use crate::value::Val;
 
 /// The `Channel` of a list item: VOICE only where the list takes only VOICE, and once per list.
 /// An absent or invalid channel is left to the member's own checks.
 pub(crate) fn channel(
     cx: &mut Cx<'_>,
-    value: Option<&Value>,
+    value: Option<&Val<'_>>,
     list: Option<&mut ListScope>,
     path: &Path<'_>,
 ) {
-    let Some(channel) = value.and_then(Value::as_str) else {
+    let Some(channel) = value.and_then(Val::as_str) else {
         return;
     };
     let Some(bit) = CHANNELS.iter().position(|c| *c == channel) else {
@@ -40,11 +40,11 @@ pub(crate) fn channel(
 pub(crate) fn voice_only(
     cx: &mut Cx<'_>,
     field: &Field,
-    value: Option<&Value>,
-    item: &Value,
+    value: Option<&Val<'_>>,
+    item: &Val<'_>,
     path: &Path<'_>,
 ) {
-    let channel = item.get("Channel").and_then(Value::as_str);
+    let channel = item.get("Channel").and_then(Val::as_str);
     let other_channel = channel.is_some_and(|c| c != VOICE && CHANNELS.contains(&c));
     if value.is_some() && other_channel {
         let label = field.label;

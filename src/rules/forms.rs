@@ -41,7 +41,7 @@ pub(crate) fn check(
             }
         }
         Form::Name => {
-            if !is_nfc(s) {
+            if !s.is_ascii() && !is_nfc(s) {
                 cx.sink.error(path, Code::NotNfc, || {
                     format!(
                         "{label} must be in Unicode Normalization Form C (composed characters, \
@@ -178,6 +178,10 @@ pub fn is_e164(s: &str) -> bool {
 
 /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`: a letter, separator or number, or one of `_ . : / = + - @`.
 pub fn is_tag_key_char(c: char) -> bool {
-    matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
-        || super::unicode_tables::is_letter_separator_number(c)
+    if c.is_ascii() {
+        // In ASCII, L is A–Z a–z, N is 0–9, and Z is the space alone.
+        return c.is_ascii_alphanumeric()
+            || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@');
+    }
+    super::unicode_tables::is_letter_separator_number(c)
 }

@@ -13,14 +13,16 @@ mod unicode_tables;
 
 use std::collections::HashSet;
 
-use crate::fields::{Field, Hook, Kind, Shape, Str, CREATE_USER, FORM_SCAN_LIMIT, READ_LIMIT};
+use crate::fields::{
+    Field, Hook, Kind, Shape, Str, CREATE_USER, FORM_SCAN_LIMIT, MAX_FIELDS, READ_LIMIT,
+};
 use crate::options::{Mode, ModeOption, Options};
 use crate::path::Path;
 use crate::report::{Code, Report, Sink};
-use crate::value::Value;
+use crate::value::Val;
 
 /// Checks one CreateUser input and reports every problem in one pass.
-pub fn validate(input: &Value, options: &Options) -> Report {
+pub fn validate(input: &Val<'_>, options: &Options) -> Report {
     let mut cx = Cx {
         sink: Sink::default(),
         mode: options.known_mode(),
@@ -40,7 +42,7 @@ pub fn validate(input: &Value, options: &Options) -> Report {
         }),
     }
     match input {
-        Value::Object(_) => check_object(&mut cx, &CREATE_USER, input, &Path::Root, None),
+        Val::Object(_) => check_object(&mut cx, &CREATE_USER, input, &Path::Root, None),
         other => {
             let what = other.type_name();
             cx.sink.error(&Path::Root, Code::Type, || {
@@ -57,7 +59,7 @@ pub(crate) struct Cx<'v> {
     /// The identity management type, when known.
     pub mode: Option<Mode>,
     /// The whole input, for rules that look across members.
-    pub root: &'v Value,
+    pub root: &'v Val<'v>,
 }
 
 /// What the items of one channel list share while the list is walked.
@@ -72,17 +74,17 @@ pub(crate) struct ListScope {
 
 /// Whether `v` counts as absent for a member of kind `kind`: `null`, an empty value of the
 /// member's own type, or an object all of whose members are absent.
-pub fn is_absent(v: &Value, kind: &Kind) -> bool {
+pub fn is_absent(v: &Val<'_>, kind: &Kind) -> bool {
     match (v, kind) {
-        (Value::Null, _) => true,
-        (Value::String(s), Kind::Str(_) | Kind::Enum(_)) => s.is_empty(),
-        (Value::List(l), Kind::StrList { .. } | Kind::ObjectList(_)) => l.is_empty(),
-        (Value::Object(m), Kind::TagMap) => m.is_empty(),
-        (Value::Object(m), Kind::Object(shape)) => {
+        (Val::Null, _) => true,
+        (Val::String(s), Kind::Str(_) | Kind::Enum(_)) => s.is_empty(),
+        (Val::List(l), Kind::StrList { .. } | Kind::ObjectList(_)) => l.is_empty(),
+        (Val::Object(m), Kind::TagMap) => m.is_empty(),
+        (Val::Object(m), Kind::Object(shape)) => {
             m.iter().all(|(name, v)| match shape.field(name) {
                 // The model nests objects two levels deep at most, so this recursion is bounded.
                 Some(f) => is_absent(v, &f.kind),
-                None => matches!(v, Value::Null),
+                None => matches!(v, Val::Null),
             })
         }
         _ => false,
@@ -92,12 +94,30 @@ pub fn is_absent(v: &Value, kind: &Kind) -> bool {
 fn check_object(
     cx: &mut Cx<'_>,
     shape: &'static Shape,
-    obj: &Value,
+    obj: &Val<'_>,
     path: &Path<'_>,
     mut list: Option<&mut ListScope>,
 ) {
-    for field in shape.fields {
-        let value = obj.get(field.name);
+    // One pass over the members: each known one into its field's slot (a later repeat wins, as in
+    // `JSON.parse`), the position of each unknown one kept for after the known ones.
+    let mut slots: [Option<&Val<'_>>; MAX_FIELDS] = [None; MAX_FIELDS];
+    let mut unknown: Vec<usize> = Vec::new();
+    let members: &[_] = match obj {
+        Val::Object(members) => members,
+        _ => &[],
+    };
+    for (i, (name, value)) in members.iter().enumerate() {
+        match shape.fields.iter().position(|f| f.name == name) {
+            Some(slot) => {
+                if let Some(s) = slots.get_mut(slot) {
+                    *s = Some(value);
+                }
+            }
+            None if matches!(value, Val::Null) => {}
+            None => unknown.push(i),
+        }
+    }
+    for (field, value) in shape.fields.iter().zip(slots) {
         check_member(
             cx,
             field,
@@ -107,30 +127,41 @@ fn check_object(
             list.as_deref_mut(),
         );
     }
-    let Value::Object(members) = obj else { return };
-    for (name, value) in members {
-        if shape.field(name).is_none() && !matches!(value, Value::Null) {
-            let suggestion = shape
-                .fields
-                .iter()
-                .find(|f| f.name.eq_ignore_ascii_case(name));
-            let at = path.key(name);
-            cx.sink.error(&at, Code::UnknownField, || match suggestion {
-                Some(f) => format!(
-                    "{} has no such member. Did you mean {}? Names are case-sensitive.",
-                    shape.name, f.name
-                ),
-                None => format!("{} has no such member; check its spelling.", shape.name),
-            });
-        }
+    for (name, _) in unknown.into_iter().filter_map(|i| members.get(i)) {
+        let suggestion = shape
+            .fields
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name));
+        let at = member_path(path, name);
+        cx.sink.error(&at, Code::UnknownField, || match suggestion {
+            Some(f) => format!(
+                "{} has no such member. Did you mean {}? Names are case-sensitive.",
+                shape.name, f.name
+            ),
+            None => format!("{} has no such member; check its spelling.", shape.name),
+        });
+    }
+}
+
+/// The path of a member whose name is not the model's: `name` when it is a plain identifier,
+/// else `["name"]` with JSON quoting, so that no path is ambiguous or holds a control character.
+fn member_path<'p>(parent: &'p Path<'p>, name: &'p str) -> Path<'p> {
+    let plain = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
+    if plain {
+        parent.key(name)
+    } else {
+        parent.map_key(name)
     }
 }
 
 fn check_member(
     cx: &mut Cx<'_>,
     field: &'static Field,
-    value: Option<&Value>,
-    parent: &Value,
+    value: Option<&Val<'_>>,
+    parent: &Val<'_>,
     path: &Path<'_>,
     mut list: Option<&mut ListScope>,
 ) {
@@ -146,7 +177,7 @@ fn check_member(
             } else if let Kind::Object(shape) = field.kind {
                 // An absent optional object: its members may still be required (IdentityInfo).
                 for inner in shape.fields {
-                    check_member(cx, inner, None, &Value::Null, &path.key(inner.name), None);
+                    check_member(cx, inner, None, &Val::Null, &path.key(inner.name), None);
                 }
             }
         }
@@ -167,8 +198,8 @@ fn run_hook(
     cx: &mut Cx<'_>,
     hook: Hook,
     field: &'static Field,
-    value: Option<&Value>,
-    parent: &Value,
+    value: Option<&Val<'_>>,
+    parent: &Val<'_>,
     path: &Path<'_>,
     list: Option<&mut ListScope>,
 ) {
@@ -183,23 +214,29 @@ fn run_hook(
     }
 }
 
-fn type_error(cx: &mut Cx<'_>, field: &Field, expected: &'static str, v: &Value, path: &Path<'_>) {
+fn type_error(
+    cx: &mut Cx<'_>,
+    field: &Field,
+    expected: &'static str,
+    v: &Val<'_>,
+    path: &Path<'_>,
+) {
     let (label, got) = (field.label, v.type_name());
     cx.sink.error(path, Code::Type, || {
         format!("{label} must be {expected}, not {got}.")
     });
 }
 
-fn check_kind(cx: &mut Cx<'_>, field: &'static Field, v: &Value, path: &Path<'_>) {
+fn check_kind(cx: &mut Cx<'_>, field: &'static Field, v: &Val<'_>, path: &Path<'_>) {
     let label = field.label;
     match field.kind {
         Kind::Str(rule) => match v {
-            Value::String(s) => check_string(cx, field, rule, s, path),
+            Val::String(s) => check_string(cx, field, rule, s, path),
             _ => type_error(cx, field, "a string", v, path),
         },
         Kind::Enum(allowed) => match v {
-            Value::String(s) if allowed.contains(&s.as_str()) => {}
-            Value::String(_) => cx.sink.error(path, Code::Enum, || {
+            Val::String(s) if allowed.contains(&s.as_ref()) => {}
+            Val::String(_) => cx.sink.error(path, Code::Enum, || {
                 format!(
                     "{label} must be one of {} (case-sensitive).",
                     allowed.join(", ")
@@ -208,12 +245,12 @@ fn check_kind(cx: &mut Cx<'_>, field: &'static Field, v: &Value, path: &Path<'_>
             _ => type_error(cx, field, "a string", v, path),
         },
         Kind::Bool => {
-            if !matches!(v, Value::Bool(_)) {
+            if !matches!(v, Val::Bool(_)) {
                 type_error(cx, field, "true or false", v, path);
             }
         }
         Kind::Int(range) => match v {
-            Value::Number(n) if n.is_finite() && n.fract() == 0.0 => {
+            Val::Number(n) if n.is_finite() && n.fract() == 0.0 => {
                 if *n < range.min as f64 || *n > range.max as f64 {
                     cx.sink.error(path, Code::OutOfRange, || {
                         format!(
@@ -227,19 +264,19 @@ fn check_kind(cx: &mut Cx<'_>, field: &'static Field, v: &Value, path: &Path<'_>
             _ => type_error(cx, field, "a whole number", v, path),
         },
         Kind::StrList { max } => match v {
-            Value::List(items) => check_string_list(cx, field, items, max, path),
+            Val::List(items) => check_string_list(cx, field, items, max, path),
             _ => type_error(cx, field, "a list of strings", v, path),
         },
         Kind::Object(shape) => match v {
-            Value::Object(_) => check_object(cx, shape, v, path, None),
+            Val::Object(_) => check_object(cx, shape, v, path, None),
             _ => type_error(cx, field, "an object", v, path),
         },
         Kind::ObjectList(shape) => match v {
-            Value::List(items) => check_object_list(cx, field, shape, items, path),
+            Val::List(items) => check_object_list(cx, field, shape, items, path),
             _ => type_error(cx, field, "a list of objects", v, path),
         },
         Kind::TagMap => match v {
-            Value::Object(entries) => tags::check(cx, field, entries, path),
+            Val::Object(entries) => tags::check(cx, field, entries, path),
             _ => type_error(cx, field, "an object of tag keys to values", v, path),
         },
     }
@@ -274,7 +311,13 @@ fn check_string(cx: &mut Cx<'_>, field: &'static Field, rule: Str, s: &str, path
     }
 }
 
-fn check_string_list(cx: &mut Cx<'_>, field: &Field, items: &[Value], max: usize, path: &Path<'_>) {
+fn check_string_list(
+    cx: &mut Cx<'_>,
+    field: &Field,
+    items: &[Val<'_>],
+    max: usize,
+    path: &Path<'_>,
+) {
     let label = field.label;
     if items.len() > max {
         let n = count_text(items.len());
@@ -286,13 +329,13 @@ fn check_string_list(cx: &mut Cx<'_>, field: &Field, items: &[Value], max: usize
     for (i, item) in items.iter().take(READ_LIMIT).enumerate() {
         let at = path.index(i);
         match item {
-            Value::Null => cx.sink.error(&at, Code::Required, || {
+            Val::Null => cx.sink.error(&at, Code::Required, || {
                 format!("Each item of {label} must be a non-empty ID.")
             }),
-            Value::String(s) if s.is_empty() => cx.sink.error(&at, Code::Required, || {
+            Val::String(s) if s.is_empty() => cx.sink.error(&at, Code::Required, || {
                 format!("Each item of {label} must be a non-empty ID.")
             }),
-            Value::String(s) => {
+            Val::String(s) => {
                 if !seen.insert(s) {
                     cx.sink.warning(&at, Code::Duplicate, || {
                         "This ID is already listed earlier; it is counted once.".into()
@@ -313,7 +356,7 @@ fn check_object_list(
     cx: &mut Cx<'_>,
     field: &Field,
     shape: &'static Shape,
-    items: &[Value],
+    items: &[Val<'_>],
     path: &Path<'_>,
 ) {
     let label = field.label;
@@ -335,10 +378,10 @@ fn check_object_list(
     for (i, item) in items.iter().take(READ_LIMIT).enumerate() {
         let at = path.index(i);
         match item {
-            Value::Object(_) if !is_absent(item, &kind) => {
+            Val::Object(_) if !is_absent(item, &kind) => {
                 check_object(cx, shape, item, &at, Some(&mut scope));
             }
-            Value::Object(_) | Value::Null => {
+            Val::Object(_) | Val::Null => {
                 let required: Vec<&str> = shape
                     .fields
                     .iter()

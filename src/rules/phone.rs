@@ -5,18 +5,18 @@ use super::Cx;
 use crate::fields::{Field, DESK_PHONE, SOFT_PHONE};
 use crate::path::Path;
 use crate::report::Code;
-use crate::value::Value;
+use crate::value::Val;
 
 /// `CONFLICT` when this present `PhoneConfig` member is set together with its non-empty list.
 pub(crate) fn conflict(
     cx: &mut Cx<'_>,
     field: &Field,
-    value: Option<&Value>,
+    value: Option<&Val<'_>>,
     list_name: &'static str,
     path: &Path<'_>,
 ) {
     let list_present =
-        matches!(cx.root.get(list_name), Some(Value::List(items)) if !items.is_empty());
+        matches!(cx.root.get(list_name), Some(Val::List(items)) if !items.is_empty());
     if value.is_some() && list_present {
         let label = field.label;
         cx.sink.error(path, Code::Conflict, || {
@@ -32,12 +32,12 @@ pub(crate) fn conflict(
 pub(crate) fn number_for_type(
     cx: &mut Cx<'_>,
     field: &Field,
-    number: Option<&Value>,
-    phone_type: Option<&Value>,
+    number: Option<&Val<'_>>,
+    phone_type: Option<&Val<'_>>,
     path: &Path<'_>,
 ) {
     let label = field.label;
-    match (phone_type.and_then(Value::as_str), number) {
+    match (phone_type.and_then(Val::as_str), number) {
         (Some(DESK_PHONE), None) => cx.sink.error(path, Code::Required, || {
             format!("{label} is required when the phone type is DESK_PHONE.")
         }),
@@ -49,7 +49,7 @@ pub(crate) fn number_for_type(
 }
 
 /// One `PREFER_CHANNEL_CONFIG` warning whenever `PhoneConfig` is present.
-pub(crate) fn prefer_channel_lists(cx: &mut Cx<'_>, value: Option<&Value>, path: &Path<'_>) {
+pub(crate) fn prefer_channel_lists(cx: &mut Cx<'_>, value: Option<&Val<'_>>, path: &Path<'_>) {
     if value.is_some() {
         cx.sink.warning(path, Code::PreferChannelConfig, || {
             "PhoneConfig still works, but the channel-specific lists (AutoAcceptConfigs, \

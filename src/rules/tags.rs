@@ -3,13 +3,19 @@
 use super::forms::is_tag_key_char;
 use super::{count_text, length_upto, Cx};
 use crate::fields::{
-    Field, MAX_TAGS, READ_LIMIT, TAG_KEY_LEN, TAG_KEY_RESERVED_PREFIX, TAG_VALUE_MAX,
+    Field, FORM_SCAN_LIMIT, MAX_TAGS, READ_LIMIT, TAG_KEY_LEN, TAG_KEY_RESERVED_PREFIX,
+    TAG_VALUE_MAX,
 };
 use crate::path::Path;
 use crate::report::Code;
-use crate::value::Value;
+use crate::value::Val;
 
-pub(crate) fn check(cx: &mut Cx<'_>, field: &Field, entries: &[(String, Value)], path: &Path<'_>) {
+pub(crate) fn check(
+    cx: &mut Cx<'_>,
+    field: &Field,
+    entries: &[(std::borrow::Cow<'_, str>, Val<'_>)],
+    path: &Path<'_>,
+) {
     if entries.len() > MAX_TAGS {
         let (label, n) = (field.label, count_text(entries.len()));
         cx.sink.error(path, Code::TooMany, || {
@@ -38,8 +44,9 @@ fn check_key(cx: &mut Cx<'_>, key: &str, path: &Path<'_>) {
         });
     }
     let reserved = key.starts_with(TAG_KEY_RESERVED_PREFIX);
-    // Only the first characters are read of a key already too long.
-    let bad_char = !key.chars().take(max + 1).all(is_tag_key_char);
+    // A key too long and malformed gets both errors (RULES.md); like every form check, only the
+    // first FORM_SCAN_LIMIT characters are read.
+    let bad_char = !key.chars().take(FORM_SCAN_LIMIT).all(is_tag_key_char);
     if reserved || bad_char {
         cx.sink.error(path, Code::Pattern, || {
             let mut m = String::from("This tag key ");
@@ -61,9 +68,9 @@ fn check_key(cx: &mut Cx<'_>, key: &str, path: &Path<'_>) {
     }
 }
 
-fn check_value(cx: &mut Cx<'_>, value: &Value, path: &Path<'_>) {
+fn check_value(cx: &mut Cx<'_>, value: &Val<'_>, path: &Path<'_>) {
     match value {
-        Value::String(s) => {
+        Val::String(s) => {
             if length_upto(s, TAG_VALUE_MAX) > TAG_VALUE_MAX {
                 cx.sink.error(path, Code::TooLong, || {
                     format!("The value of this tag can have at most {TAG_VALUE_MAX} characters.")

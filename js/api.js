@@ -1,0 +1,335 @@
+// The JavaScript half of the package: it gathers an input into one packed string (reading only
+// the members the model declares, catching whatever a getter or Proxy throws), makes one call into
+// wasm, and unpacks the answer. No rule lives here: the rules, and the field table this file reads
+// at start-up through `describeModel`, are all in the Rust core. `scripts/build-pkg.mjs` wraps
+// this file into the CommonJS, Node ESM and browser entries of the package.
+
+/** Thrown by `buildCreateUserRequest` for an invalid input. */
+class ValidationError extends Error {
+  constructor(report) {
+    const n = report.errors.length;
+    const first = report.errors
+      .slice(0, 3)
+      .map((e) => `${e.path === "" ? "(input)" : e.path}: ${e.code}`)
+      .join("; ");
+    super(`The CreateUser input has ${n} error${n === 1 ? "" : "s"} (${first}${n > 3 ? "; …" : ""}).`);
+    this.name = "ValidationError";
+    this.errors = report.errors;
+    this.warnings = report.warnings;
+  }
+}
+
+// Separators of the packed answers (see src/wire.rs).
+const UNIT = "\x1f";
+const RECORD = "\x1e";
+const GROUP = "\x1d";
+// Lists and maps are read no further than this (the core's READ_LIMIT + 1, so it sees "too many").
+const READ_ITEMS = 10001;
+// A packed input larger than this many bytes is not sent to wasm at all.
+const MAX_PACKED = 256 * 1024 * 1024;
+
+function createApi(glue) {
+  const model = JSON.parse(glue.describeModel());
+  const LEAF = 0;
+
+  function compileShape(shape) {
+    const fields = new Map();
+    for (const f of shape.fields) fields.set(f.name, compileField(f));
+    return { fields, list: false, map: false, item: LEAF };
+  }
+  function compileField(f) {
+    switch (f.kind) {
+      case "object":
+        return compileShape(f.shape);
+      case "objectList":
+        return { fields: null, list: true, map: false, item: compileShape(f.shape) };
+      case "stringList":
+        return { fields: null, list: true, map: false, item: LEAF };
+      case "tagMap":
+        return { fields: null, list: false, map: true, item: LEAF };
+      default:
+        return LEAF;
+    }
+  }
+  const ROOT = compileShape(model);
+
+  const toTag = Object.prototype.toString;
+  const getProto = Object.getPrototypeOf;
+  const OBJECT_PROTO = Object.prototype;
+  const OTHER_OBJECTS = {
+    "[object Date]": "D",
+    "[object Map]": "M",
+    "[object Set]": "T",
+    "[object WeakMap]": "M",
+    "[object WeakSet]": "T",
+    "[object RegExp]": "R",
+    "[object String]": "W",
+    "[object Number]": "W",
+    "[object Boolean]": "W",
+    "[object BigInt]": "W",
+    "[object Symbol]": "W",
+    "[object ArrayBuffer]": "V",
+    "[object SharedArrayBuffer]": "V",
+  };
+
+  // "o" for an object read through its own enumerable string keys (plain, null-prototype, class
+  // instance), else the packed tag of what it is.
+  function objectKind(v) {
+    const proto = getProto(v);
+    if (proto === OBJECT_PROTO || proto === null) return "o";
+    const tag = toTag.call(v);
+    if (tag === "[object Object]") return "o";
+    return OTHER_OBJECTS[tag] || (ArrayBuffer.isView(v) ? "V" : "Z");
+  }
+
+  // The packed input is written into one growable byte buffer (format: src/wire.rs).
+  const T = (c) => c.charCodeAt(0);
+  const [U, TRUE, FALSE, NUM, STR, OBJ, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfnso}a]pE"].map(T);
+  const TAGS = { B: T("B"), Y: T("Y"), F: T("F"), O: T("O"), A: T("A") };
+  for (const k of Object.values(OTHER_OBJECTS).concat(["V", "Z"])) TAGS[k] = T(k);
+  const encoder = new TextEncoder();
+  const START_SIZE = 1 << 16;
+  let buf = new Uint8Array(START_SIZE);
+  let view = new DataView(buf.buffer);
+  let pos = 0;
+  const TOO_LARGE_SIGNAL = {};
+
+  function ensure(n) {
+    if (pos + n > buf.length) {
+      let size = buf.length * 2;
+      while (size < pos + n) size *= 2;
+      if (size > MAX_PACKED) throw TOO_LARGE_SIGNAL;
+      const bigger = new Uint8Array(size);
+      bigger.set(buf.subarray(0, pos));
+      buf = bigger;
+      view = new DataView(buf.buffer);
+    }
+  }
+  function put(b) {
+    ensure(1);
+    buf[pos++] = b;
+  }
+  // A 32-bit little-endian byte length, then the UTF-8 bytes (lone surrogates become U+FFFD).
+  function putText(s) {
+    const n = s.length;
+    ensure(4 + 3 * n);
+    const start = pos + 4;
+    let p = start;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) break;
+      buf[p++] = c;
+    }
+    if (i < n) p += encoder.encodeInto(i === 0 ? s : s.slice(i), buf.subarray(p)).written;
+    view.setUint32(pos, p - start, true);
+    pos = p;
+  }
+
+  function putScalar(v) {
+    switch (typeof v) {
+      case "string":
+        put(STR);
+        putText(v);
+        return;
+      case "boolean":
+        put(v ? TRUE : FALSE);
+        return;
+      case "number":
+        ensure(9);
+        buf[pos++] = NUM;
+        view.setFloat64(pos, v, true);
+        pos += 8;
+        return;
+      case "undefined":
+        put(U);
+        return;
+      case "bigint":
+        put(TAGS.B);
+        return;
+      case "symbol":
+        put(TAGS.Y);
+        return;
+      case "function":
+        put(TAGS.F);
+        return;
+      default: {
+        if (v === null) return put(U);
+        if (Array.isArray(v)) return put(TAGS.A);
+        const k = objectKind(v);
+        put(k === "o" ? TAGS.O : TAGS[k]);
+      }
+    }
+  }
+
+  // Packs `v` where the model expects `spec`. Recursion follows the model (four levels at most),
+  // never the input; whatever throws while reading becomes ERR for that value.
+  function pack(v, spec) {
+    const mark = pos;
+    try {
+      if (spec === LEAF || typeof v !== "object" || v === null) return putScalar(v);
+      if (spec.list) {
+        if (!Array.isArray(v)) return putScalar(v);
+        const n = Math.min(v.length, READ_ITEMS);
+        put(LIST);
+        for (let i = 0; i < n; i++) pack(v[i], spec.item);
+        return put(END_LIST);
+      }
+      if (Array.isArray(v)) return put(TAGS.A);
+      const kind = objectKind(v);
+      if (kind !== "o") return put(TAGS[kind]);
+      const keys = Object.keys(v);
+      const n = Math.min(keys.length, READ_ITEMS);
+      put(OBJ);
+      if (spec.map) {
+        for (let i = 0; i < n; i++) {
+          const k = keys[i];
+          putText(k);
+          read(v, k, LEAF);
+        }
+      } else {
+        const fields = spec.fields;
+        for (let i = 0; i < n; i++) {
+          const k = keys[i];
+          const child = fields.get(k);
+          putText(k);
+          if (child === undefined) presence(v, k);
+          else read(v, k, child);
+        }
+      }
+      put(END_OBJ);
+    } catch (e) {
+      if (e === TOO_LARGE_SIGNAL) throw e;
+      pos = mark;
+      put(ERR);
+    }
+  }
+
+  function read(obj, k, spec) {
+    let v;
+    try {
+      v = obj[k];
+    } catch {
+      return put(ERR);
+    }
+    pack(v, spec);
+  }
+
+  // An unknown member is reported unless it is null or undefined; its value is never read further.
+  function presence(obj, k) {
+    let v;
+    try {
+      v = obj[k];
+    } catch {
+      return put(PRESENT);
+    }
+    put(v === undefined || v === null ? U : PRESENT);
+  }
+
+  // The identity management type: 0 not given, 1 given but not a string, 2 and its text.
+  function putMode(options) {
+    let m;
+    try {
+      m = options === undefined || options === null ? undefined : options.identityManagementType;
+    } catch {
+      return put(1);
+    }
+    if (m === undefined || m === null) return put(0);
+    if (typeof m !== "string") return put(1);
+    put(2);
+    putText(m);
+  }
+
+  function modeName(options) {
+    try {
+      const m = options === undefined || options === null ? undefined : options.identityManagementType;
+      return m === undefined || m === null ? undefined : typeof m === "string" ? m : "";
+    } catch {
+      return "";
+    }
+  }
+
+  // The packed bytes of one call, or null when they would be too large to send.
+  function packInput(input, options) {
+    pos = 0;
+    if (buf.length > 16 * START_SIZE) {
+      // Let a huge earlier input's buffer go.
+      buf = new Uint8Array(START_SIZE);
+      view = new DataView(buf.buffer);
+    }
+    try {
+      putMode(options);
+      pack(input, ROOT);
+      return buf.subarray(0, pos);
+    } catch {
+      // Only TOO_LARGE_SIGNAL, or an engine limit on a huge string, gets here.
+      return null;
+    }
+  }
+
+  const TOO_LARGE = {
+    path: "",
+    code: "TOO_LONG",
+    message: `The input is too large to check (over ${MAX_PACKED / 1024 / 1024} MB in all).`,
+  };
+
+  function unpackReport(text, start, end) {
+    const errors = [];
+    const warnings = [];
+    while (start < end) {
+      const stop = text.indexOf(RECORD, start);
+      const u1 = text.indexOf(UNIT, start);
+      const u2 = text.indexOf(UNIT, u1 + 1);
+      const v = { path: text.slice(start + 1, u1), code: text.slice(u1 + 1, u2), message: text.slice(u2 + 1, stop) };
+      (text.charCodeAt(start) === 69 /* E */ ? errors : warnings).push(v);
+      start = stop + 1;
+    }
+    return { valid: errors.length === 0, errors, warnings };
+  }
+
+  function validateCreateUser(input, options) {
+    const packed = packInput(input, options);
+    if (packed === null) return { valid: false, errors: [{ ...TOO_LARGE }], warnings: [] };
+    const text = glue.validatePacked(packed);
+    return unpackReport(text, 0, text.length);
+  }
+
+  function buildCreateUserRequest(input, options) {
+    const packed = packInput(input, options);
+    if (packed === null) throw new ValidationError({ valid: false, errors: [{ ...TOO_LARGE }], warnings: [] });
+    const text = glue.buildPacked(packed);
+    if (text.charCodeAt(0) !== 82 /* R */) throw new ValidationError(unpackReport(text, 0, text.length));
+    const u = text.indexOf(UNIT);
+    return {
+      method: "PUT",
+      path: text.slice(1, u),
+      headers: { "Content-Type": "application/json" },
+      body: text.slice(u + 1),
+    };
+  }
+
+  function validateCreateUserBatch(jsonText, options) {
+    if (typeof jsonText !== "string") throw new TypeError("validateCreateUserBatch takes the JSON text of an array of users.");
+    const text = glue.validateBatch(jsonText, modeName(options));
+    if (text.charCodeAt(0) === 33 /* ! */) throw new SyntaxError(`Not a JSON array of users: ${text.slice(1)}.`);
+    const reports = [];
+    let start = 0;
+    while (start < text.length) {
+      const end = text.indexOf(GROUP, start);
+      reports.push(unpackReport(text, start, end));
+      start = end + 1;
+    }
+    return reports;
+  }
+
+  function normalizeNfc(text) {
+    if (typeof text !== "string") throw new TypeError("normalizeNfc takes a string.");
+    return glue.normalizeNfc(text);
+  }
+
+  function describeModel() {
+    return JSON.parse(glue.describeModel());
+  }
+
+  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, normalizeNfc, describeModel };
+}

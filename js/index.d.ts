@@ -1,0 +1,172 @@
+// Types of connect-create-user: the contract of API.md, plus the CreateUser input shape.
+
+/** How the Amazon Connect instance manages identities. */
+export type IdentityManagementType = "CONNECT_MANAGED" | "SAML" | "EXISTING_DIRECTORY";
+
+/** Options of every call. */
+export interface Options {
+  /** Mode-dependent rules apply only when given. */
+  identityManagementType?: IdentityManagementType;
+}
+
+/** One problem, at one path. */
+export interface Violation {
+  /** "IdentityInfo.FirstName", "AutoAcceptConfigs[1].Channel", 'Tags["aws:x"]', "" for the root. */
+  path: string;
+  /** One of the codes of the rule book: "TYPE", "REQUIRED", "TOO_LONG", … */
+  code: string;
+  /** Plain English for an admin; never contains a value from the input. */
+  message: string;
+}
+
+/** Every problem of one input. */
+export interface Report {
+  /** True exactly when `errors` is empty. */
+  valid: boolean;
+  errors: Violation[];
+  warnings: Violation[];
+}
+
+/** The request CreateUser sends. */
+export interface CreateUserHttpRequest {
+  method: "PUT";
+  /** "/users/<percent-encoded InstanceId>" */
+  path: string;
+  headers: { "Content-Type": "application/json" };
+  /** Compact JSON, ready to send. */
+  body: string;
+}
+
+export type Channel = "VOICE" | "CHAT" | "TASK" | "EMAIL";
+export type PhoneType = "SOFT_PHONE" | "DESK_PHONE";
+export type VoiceEnhancementMode = "VOICE_ISOLATION" | "NOISE_SUPPRESSION" | "NONE";
+
+export interface UserIdentityInfo {
+  FirstName?: string;
+  LastName?: string;
+  Email?: string;
+  SecondaryEmail?: string;
+  Mobile?: string;
+}
+
+export interface UserPhoneConfig {
+  PhoneType?: PhoneType;
+  AutoAccept?: boolean;
+  AfterContactWorkTimeLimit?: number;
+  DeskPhoneNumber?: string;
+  PersistentConnection?: boolean;
+}
+
+export interface AutoAcceptConfig {
+  Channel: Channel;
+  AutoAccept: boolean;
+  AgentFirstCallbackAutoAccept?: boolean;
+}
+
+export interface AfterContactWorkConfig {
+  AfterContactWorkTimeLimit?: number;
+}
+
+export interface AfterContactWorkConfigPerChannel {
+  Channel: Channel;
+  AfterContactWorkConfig: AfterContactWorkConfig;
+  AgentFirstCallbackAfterContactWorkConfig?: AfterContactWorkConfig;
+}
+
+export interface PhoneNumberConfig {
+  Channel: Channel;
+  PhoneType: PhoneType;
+  PhoneNumber?: string;
+}
+
+export interface PersistentConnectionConfig {
+  Channel: Channel;
+  PersistentConnection: boolean;
+}
+
+export interface VoiceEnhancementConfig {
+  Channel: Channel;
+  VoiceEnhancementMode: VoiceEnhancementMode;
+}
+
+/** A CreateUser input: the API's PascalCase shape, InstanceId included. */
+export interface CreateUser {
+  InstanceId: string;
+  Username: string;
+  Password?: string;
+  IdentityInfo?: UserIdentityInfo;
+  PhoneConfig?: UserPhoneConfig;
+  DirectoryUserId?: string;
+  SecurityProfileIds: string[];
+  RoutingProfileId: string;
+  HierarchyGroupId?: string;
+  AutoAcceptConfigs?: AutoAcceptConfig[];
+  AfterContactWorkConfigs?: AfterContactWorkConfigPerChannel[];
+  PhoneNumberConfigs?: PhoneNumberConfig[];
+  PersistentConnectionConfigs?: PersistentConnectionConfig[];
+  VoiceEnhancementConfigs?: VoiceEnhancementConfig[];
+  Tags?: Record<string, string>;
+}
+
+/** One member of the model, as `describeModel` lists it. */
+export interface ModelField {
+  name: string;
+  label: string;
+  kind: "string" | "enum" | "boolean" | "integer" | "stringList" | "object" | "objectList" | "tagMap";
+  required: boolean;
+  sensitive: boolean;
+  inPath: boolean;
+  modes: { requiredIn: IdentityManagementType[]; forbiddenIn: IdentityManagementType[]; notApplicableIn: IdentityManagementType[] };
+  min?: number;
+  max?: number;
+  values?: string[];
+  shape?: ModelShape;
+}
+
+/** An object shape of the model. */
+export interface ModelShape {
+  name: string;
+  voiceOnly: boolean;
+  fields: ModelField[];
+}
+
+/**
+ * Checks one CreateUser input. Never throws, whatever value it is given: a bad input is a Report.
+ */
+export function validateCreateUser(input: CreateUser, options?: Options): Report;
+export function validateCreateUser(input: unknown, options?: Options): Report;
+
+/** Builds the request for a valid input; for an invalid one throws a ValidationError. */
+export function buildCreateUserRequest(input: CreateUser, options?: Options): CreateUserHttpRequest;
+export function buildCreateUserRequest(input: unknown, options?: Options): CreateUserHttpRequest;
+
+/**
+ * Checks every user of a JSON array text in one call: one Report per user, in order.
+ * Throws a SyntaxError when the text is not a JSON array, a TypeError when it is not a string.
+ */
+export function validateCreateUserBatch(jsonText: string, options?: Options): Report[];
+
+/** Thrown by buildCreateUserRequest; `instanceof Error` holds, `name === "ValidationError"`. */
+export class ValidationError extends Error {
+  name: "ValidationError";
+  errors: Violation[];
+  warnings: Violation[];
+  constructor(report: Report);
+}
+
+/** The NFC form of a string, for a form's "fix it" action on NOT_NFC. */
+export function normalizeNfc(text: string): string;
+
+/** The model's field table: labels, kinds, bounds, enums, sensitivity, mode rules. */
+export function describeModel(): ModelShape;
+
+/**
+ * Loads the wasm module. Needed once in browsers before any other call; a no-op in Node.
+ * `moduleOrPath`: a URL or path of connect_create_user_bg.wasm, a Response, bytes or a
+ * WebAssembly.Module; by default the file next to the glue.
+ */
+export default function init(moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export { init };
+
+/** Loads the wasm module synchronously from its bytes (browsers, workers); a no-op in Node. */
+export function initSync(options: { module: BufferSource | WebAssembly.Module }): void;
