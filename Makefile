@@ -1,10 +1,16 @@
-# connect-create-user. `make demo` and `make test` install what is missing first.
+# connect-create-user. `make demo` and `make test` install whatever is missing first
+# (scripts/setup.sh: the wasm target, the exact wasm-bindgen CLI, Chromium, npm dev dependencies,
+# cargo-fuzz), so both work on a fresh machine.
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 WASM := target/wasm32-unknown-unknown/release/connect_create_user.wasm
+PORT ?= 8080
+FUZZ_SECONDS ?= 10
+LONG_FUZZ_SECONDS ?= 600
+BROWSER_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: setup pkg demo test test-rust test-wasm test-js test-browser lint fuzz fuzz-short bench screenshot clean
+.PHONY: setup pkg demo test lint test-rust test-wasm test-js test-browser fuzz-short fuzz bench screenshot clean
 
 setup:
 	scripts/setup.sh all
@@ -13,9 +19,58 @@ $(WASM): Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 	scripts/setup.sh wasm
 	cargo build --release --target wasm32-unknown-unknown --lib
 
-pkg: $(WASM) js/api.js js/index.d.ts js/README.md scripts/build-pkg.mjs
+## pkg: the npm package (one wasm module; CommonJS, Node ESM and browser entries; types)
+pkg: pkg/package.json
+pkg/package.json: $(WASM) js/api.js js/index.d.ts js/README.md scripts/build-pkg.mjs
+	scripts/setup.sh wasm
 	mkdir -p pkg target/glue-node
 	wasm-bindgen --target web --out-dir pkg --out-name connect_create_user $(WASM)
 	wasm-bindgen --target nodejs --out-dir target/glue-node --out-name connect_create_user $(WASM)
 	rm -f pkg/connect_create_user.d.ts pkg/connect_create_user_bg.wasm.d.ts pkg/.gitignore
 	node scripts/build-pkg.mjs
+
+## demo: build, then serve the admin form on http://127.0.0.1:$(PORT)/www/
+demo: pkg
+	@echo "Serving the admin form on http://127.0.0.1:$(PORT)/www/ (Ctrl-C to stop)"
+	node scripts/serve.mjs $(PORT)
+
+## test: every suite (what CI runs)
+test: setup lint test-rust pkg test-wasm test-js test-browser fuzz-short
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+test-rust:
+	cargo test
+
+test-wasm: pkg
+	cargo test --target wasm32-unknown-unknown --test wasm
+	$(BROWSER_ENV) cargo test --target wasm32-unknown-unknown --test wasm
+
+test-js: pkg
+	node --test tests/js/
+
+test-browser: pkg
+	node --test tests/browser/
+
+fuzz-short:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## fuzz: the long run (LONG_FUZZ_SECONDS per target)
+fuzz:
+	scripts/setup.sh fuzz
+	scripts/fuzz.sh $(LONG_FUZZ_SECONDS)
+
+## bench: throughput vs zod and ajv, batch, cold start, size
+bench: pkg
+	scripts/setup.sh npm
+	node bench/run.mjs
+
+## screenshot: refresh www/screenshot.png
+screenshot: pkg
+	scripts/setup.sh npm browser
+	node tests/browser/screenshot.mjs
+
+clean:
+	rm -rf pkg target fuzz/target

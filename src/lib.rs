@@ -29,7 +29,7 @@ pub mod value;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use options::{Mode, ModeOption, Options};
 pub use report::{Code, Report, Violation};
