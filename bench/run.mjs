@@ -103,6 +103,7 @@ if (oursSkip) console.log(`\n**ours skipped**: ${oursSkip} (build pkg/ first)`);
 // ---------------------------------------------------------------------------------------------
 // 1. Throughput on one input.
 
+const problems = []; // wrong answers: the run still completes, but exits 1
 let sink = 0; // consumed below so that no call can be optimized away
 
 /** Calls fn(input) for about `ms`, in timed chunks; returns ops/s. */
@@ -127,6 +128,7 @@ for (const [label, input] of section("throughput") ? Object.entries(INPUTS) : []
   for (const c of single) {
     const r = c.fn(input);
     errorCounts[c.name] = r.errors.length;
+    if (r.valid !== (label !== "INVALID")) problems.push(`${c.name}: ${label} reported valid=${r.valid}`);
     const opsPerSec = run(c.fn, input, CFG.warmMs, 1); // warm-up, and the chunk size (~1 ms)
     chunks.set(c.name, Math.max(1, Math.round(opsPerSec / 1000)));
   }
@@ -169,13 +171,16 @@ if (section("batch")) {
   if (ours) {
     batch.push({ name: "oursLoop", label: "(ours: JSON.parse + loop of validateCreateUser)", fn: () => JSON.parse(text).map((u) => ours.validateCreateUser(u, OPTIONS)) });
   }
+  batch.push({ name: "parseOnly", label: "(JSON.parse alone)", parseOnly: true, fn: () => JSON.parse(text) });
   const invalidFound = {};
   for (const c of batch) {
     const reports = c.fn(); // warm-up, and the answer
+    if (c.parseOnly) continue;
     if (!Array.isArray(reports) || reports.length !== users.length) {
       throw new Error(`${c.name}: batch returned ${Array.isArray(reports) ? reports.length : typeof reports} reports for ${users.length} users`);
     }
     invalidFound[c.name] = countInvalid(reports);
+    if (invalidFound[c.name] !== invalid.size) problems.push(`${c.name}: batch found ${invalidFound[c.name]} invalid users, built ${invalid.size}`);
   }
   const perRound = Object.fromEntries(batch.map((c) => [c.name, []]));
   for (let r = 0; r < CFG.batchRounds; r++) {
@@ -187,7 +192,7 @@ if (section("batch")) {
   }
   const entry = { users: users.length, jsonBytes: Buffer.byteLength(text), builtInvalid: invalid.size, contenders: {} };
   for (const c of batch) {
-    entry.contenders[c.name] = { label: c.label, ms: median(perRound[c.name]), rounds: perRound[c.name].map((x) => +x.toFixed(2)), invalidFound: invalidFound[c.name] };
+    entry.contenders[c.name] = { label: c.label, ms: median(perRound[c.name]), rounds: perRound[c.name].map((x) => +x.toFixed(2)), invalidFound: invalidFound[c.name] ?? null };
   }
   if (ours) {
     entry.ratioOursOverZod = entry.contenders.zod.ms / entry.contenders.ours.ms;
@@ -199,7 +204,8 @@ if (section("batch")) {
     ["contender", "ms / batch", "users/s", "invalid found", ...(ours ? ["ours speed-up"] : [])],
     batch.map((c) => {
       const e = entry.contenders[c.name];
-      return [c.label, fmtMs(e.ms), fmtInt((users.length * 1000) / e.ms), `${e.invalidFound} / ${invalid.size}`, ...(ours ? [c.name === "ours" ? "—" : fmtX(e.ms / base)] : [])];
+      const found = c.parseOnly ? "—" : `${e.invalidFound} / ${invalid.size}`;
+      return [c.label, fmtMs(e.ms), fmtInt((users.length * 1000) / e.ms), found, ...(ours ? [c.name === "ours" || c.parseOnly ? "—" : fmtX(e.ms / base)] : [])];
     }),
   ));
   console.log(`\nJSON text: ${(entry.jsonBytes / 1024).toFixed(0)} KiB. Speed-up: the other's ms ÷ ours (above 1 = ours faster).`);
@@ -225,7 +231,10 @@ if (section("cold")) {
     for (const k of rotate(kinds, i)) {
       const p = spawnSync(process.execPath, [child, k.name, ...k.args], { encoding: "utf8", cwd: ROOT });
       const ms = parseFloat(p.stdout);
-      if (p.status !== 0 || !Number.isFinite(ms)) failuresSeen[k.name] = (p.stderr || p.stdout || `exit ${p.status}`).trim().split("\n")[0];
+      if (p.status !== 0 || !Number.isFinite(ms)) {
+        failuresSeen[k.name] = (p.stderr || p.stdout || `exit ${p.status}`).trim().split("\n")[0];
+        problems.push(`${k.name}: cold start failed: ${failuresSeen[k.name]}`);
+      }
       else times[k.name].push(ms);
     }
   }
@@ -272,8 +281,13 @@ if (section("size")) {
 
 // ---------------------------------------------------------------------------------------------
 
+results.problems = problems;
 fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nResults written to ${path.relative(process.cwd(), OUT) || OUT}. (sink ${sink})`);
+if (problems.length) {
+  console.log(`\n**Wrong answers** (exit status 1):\n${problems.map((p) => `- ${p}`).join("\n")}`);
+  process.exitCode = 1;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: package entries and a static import walker.
