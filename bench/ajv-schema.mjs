@@ -40,6 +40,7 @@ const USERNAME_AT = "^(?:[^@]*|[^@]+@(?:[^@.]+\\.)+[A-Za-z]{2,})$";
 // The model's pattern for the password, without its length part (checked by min/maxLength so
 // that a short password is TOO_SHORT, not PATTERN). Whitespace = Unicode White_Space.
 const PASSWORD = "^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])\\P{White_Space}*$";
+const PASSWORD_OR_EMPTY = "^(?:|(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])\\P{White_Space}*)$";
 const TAG_KEY = "^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$";
 
 const optString = (extra = {}) => ({ type: ["string", "null"], ...extra });
@@ -126,6 +127,14 @@ export function makeAjvSchema(mode) {
   });
 
   const password = { type: "string", minLength: 8, maxLength: 64, pattern: PASSWORD };
+  // Optional (mode not given): "" is absent, so the minimum applies to non-empty strings only.
+  const optionalPassword = {
+    type: ["string", "null"],
+    maxLength: 64,
+    pattern: PASSWORD_OR_EMPTY,
+    if: { type: "string", minLength: 1 },
+    then: { type: "string", minLength: 8 },
+  };
 
   const required = ["Username", "SecurityProfileIds", "RoutingProfileId", "InstanceId"];
   if (cm) required.push("Password", "IdentityInfo");
@@ -138,7 +147,7 @@ export function makeAjvSchema(mode) {
     required,
     properties: {
       Username: username,
-      Password: cm ? password : mode === undefined ? { ...password, type: ["string", "null"] } : FORBIDDEN,
+      Password: cm ? password : mode === undefined ? optionalPassword : FORBIDDEN,
       IdentityInfo: identityInfo,
       PhoneConfig: {
         type: ["object", "null"],
@@ -249,8 +258,10 @@ function mapError(e) {
   }
   const path = pathString(e.instancePath, e.propertyName);
   if (sp.includes("/then/")) {
-    // DESK_PHONE needs its number (required / not ""), a PhoneConfig conflict, or a channel rule.
+    // DESK_PHONE needs its number (required / not ""), the optional Password's minimum, a PhoneConfig
+    // conflict, or a channel rule.
     if (e.keyword === "not") return { path, code: "REQUIRED", message: "required with DESK_PHONE" };
+    if (e.keyword === "minLength") return { path, code: "TOO_SHORT", message: e.message };
     return { path, code: e.instancePath.startsWith("/PhoneConfig/") ? "CONFLICT" : "CHANNEL_NOT_ALLOWED", message: e.message };
   }
   if (e.keyword === "not") return { path, code: "FORBIDDEN", message: "not allowed with this identity management type" };

@@ -152,6 +152,10 @@ const CASES = [
   ["SAML: alias@UserId@OrgId (a warning only)", { ...clone(MINIMAL), Password: undefined, Username: "alias@UserId@OrgId", IdentityInfo: { FirstName: "A", LastName: "B" } }, "valid", null, "SAML"],
   ["SAML: DirectoryUserId forbidden", { ...clone(MINIMAL), Password: undefined, IdentityInfo: { FirstName: "A", LastName: "B" }, DirectoryUserId: "d" }, ["DirectoryUserId", "FORBIDDEN"], null, "SAML"],
   ["EXISTING_DIRECTORY: Password forbidden", clone(MINIMAL), ["Password", "FORBIDDEN"], null, "EXISTING_DIRECTORY"],
+  ["mode not given: Password \"\" is absent", with_({ Password: "" }), "valid", null, "NONE"],
+  ["mode not given: Password too short", with_({ Password: "Ab1" }), ["Password", "TOO_SHORT"], null, "NONE"],
+  ["mode not given: Username of 64", with_({ Username: "u".repeat(64) }), "valid", null, "NONE"],
+  ["mode not given: Username of 101", with_({ Username: "u".repeat(101) }), ["Username", "TOO_LONG"], null, "NONE"],
 ];
 
 const gapsSeen = { zod: [], ajv: [] };

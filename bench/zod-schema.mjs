@@ -88,8 +88,8 @@ function passwordUnmet(s) {
   return parts.length ? `Password must ${parts.join(", and ")}.` : null;
 }
 
-const password = () =>
-  maxCp(minCp(requiredString(), 8), 64).superRefine((s, ctx) => {
+const password = (required) =>
+  maxCp(minCp(required ? requiredString() : z.string(), 8), 64).superRefine((s, ctx) => {
     const unmet = passwordUnmet(s);
     if (unmet) ctx.addIssue({ code: "custom", message: unmet, params: { code: "PATTERN" } });
   });
@@ -192,7 +192,7 @@ function makeSchema(mode) {
 
   const root = z.strictObject({
     Username: username,
-    Password: cm ? password() : mode === undefined ? password().nullish() : forbidden("It is an error to include a password with this identity management type."),
+    Password: cm ? password(true) : mode === undefined ? password(false).nullish() : forbidden("It is an error to include a password with this identity management type."),
     IdentityInfo: cm || saml ? identityInfo : identityInfo.nullish(),
     PhoneConfig: phoneConfig.nullish(),
     DirectoryUserId: saml ? forbidden("DirectoryUserId is not allowed with SAML.") : z.string().nullish(),
