@@ -20,6 +20,7 @@
 pub mod describe;
 pub mod fields;
 pub mod json;
+pub mod nfc;
 pub mod options;
 pub mod path;
 pub mod report;
@@ -49,6 +50,5 @@ pub fn validate_json_array(
 
 /// The NFC form of `text`, for a form's "fix it" action on `NOT_NFC`.
 pub fn normalize_nfc(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfc().collect()
+    nfc::to_nfc(text)
 }

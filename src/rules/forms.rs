@@ -1,10 +1,9 @@
 //! The string forms, checked by hand (no regular expressions: the model's patterns use
 //! look-around, which small regex engines lack, and a byte loop is faster and smaller).
 
-use unicode_normalization::is_nfc;
-
 use super::Cx;
 use crate::fields::{Field, Form, E164_DIGITS, EMAIL_TLD_LEN, PASSWORD_LEN};
+use crate::nfc::is_nfc;
 use crate::options::Mode;
 use crate::path::Path;
 use crate::report::Code;
@@ -41,7 +40,7 @@ pub(crate) fn check(
             }
         }
         Form::Name => {
-            if !s.is_ascii() && !is_nfc(s) {
+            if !is_nfc(s) {
                 cx.sink.error(path, Code::NotNfc, || {
                     format!(
                         "{label} must be in Unicode Normalization Form C (composed characters, \
