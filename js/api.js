@@ -84,13 +84,12 @@ function createApi(glue) {
 
   // The packed input is written into one growable byte buffer (format: src/wire.rs).
   const T = (c) => c.charCodeAt(0);
-  const [U, TRUE, FALSE, NUM, STR, OBJ, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfnso}a]pE"].map(T);
+  const [U, TRUE, FALSE, NUM, SEMI, STR, OBJ, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfn;so}a]pE"].map(T);
   const TAGS = { B: T("B"), Y: T("Y"), F: T("F"), O: T("O"), A: T("A") };
   for (const k of Object.values(OTHER_OBJECTS).concat(["V", "Z"])) TAGS[k] = T(k);
   const encoder = new TextEncoder();
   const START_SIZE = 1 << 16;
   let buf = new Uint8Array(START_SIZE);
-  let view = new DataView(buf.buffer);
   let pos = 0;
   const TOO_LARGE_SIGNAL = {};
 
@@ -102,14 +101,21 @@ function createApi(glue) {
       const bigger = new Uint8Array(size);
       bigger.set(buf.subarray(0, pos));
       buf = bigger;
-      view = new DataView(buf.buffer);
     }
   }
   function put(b) {
     ensure(1);
     buf[pos++] = b;
   }
-  // A 32-bit little-endian byte length, then the UTF-8 bytes (lone surrogates become U+FFFD).
+  // A count in four 7-bit groups, least significant first: every byte outside string contents
+  // stays ASCII, so the core checks the whole buffer as UTF-8 at once.
+  function putCount(at, n) {
+    buf[at] = n & 127;
+    buf[at + 1] = (n >>> 7) & 127;
+    buf[at + 2] = (n >>> 14) & 127;
+    buf[at + 3] = (n >>> 21) & 127;
+  }
+  // The byte length, then the UTF-8 bytes; a lone surrogate becomes U+FFFD (via TextEncoder).
   function putText(s) {
     const n = s.length;
     ensure(4 + 3 * n);
@@ -118,12 +124,29 @@ function createApi(glue) {
     let i = 0;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c > 127) break;
-      buf[p++] = c;
+      if (c < 0x80) {
+        buf[p++] = c;
+      } else if (c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 63);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 63);
+        buf[p++] = 0x80 | (c & 63);
+      } else {
+        // A surrogate: pairs and lone ones are the encoder's job.
+        p += encoder.encodeInto(s.slice(i), buf.subarray(p)).written;
+        break;
+      }
     }
-    if (i < n) p += encoder.encodeInto(i === 0 ? s : s.slice(i), buf.subarray(p)).written;
-    view.setUint32(pos, p - start, true);
+    putCount(pos, p - start);
     pos = p;
+  }
+  // ASCII text with no count (numbers as String(n) writes them).
+  function putAscii(s) {
+    const n = s.length;
+    ensure(n);
+    for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
   }
 
   function putScalar(v) {
@@ -136,11 +159,9 @@ function createApi(glue) {
         put(v ? TRUE : FALSE);
         return;
       case "number":
-        ensure(9);
-        buf[pos++] = NUM;
-        view.setFloat64(pos, v, true);
-        pos += 8;
-        return;
+        put(NUM);
+        putAscii(String(v));
+        return put(SEMI);
       case "undefined":
         put(U);
         return;
@@ -172,29 +193,46 @@ function createApi(glue) {
         if (!Array.isArray(v)) return putScalar(v);
         const n = Math.min(v.length, READ_ITEMS);
         put(LIST);
-        for (let i = 0; i < n; i++) pack(v[i], spec.item);
+        ensure(4);
+        putCount(pos, n);
+        pos += 4;
+        // `read`, not `pack(v[i])`: a throwing getter on an item makes that item unreadable,
+        // not the whole list.
+        for (let i = 0; i < n; i++) read(v, i, spec.item);
         return put(END_LIST);
       }
       if (Array.isArray(v)) return put(TAGS.A);
       const kind = objectKind(v);
       if (kind !== "o") return put(TAGS[kind]);
       const keys = Object.keys(v);
-      const n = Math.min(keys.length, READ_ITEMS);
       put(OBJ);
+      ensure(4);
+      putCount(pos, Math.min(keys.length, 2 * READ_ITEMS));
+      pos += 4;
       if (spec.map) {
+        const n = Math.min(keys.length, READ_ITEMS);
         for (let i = 0; i < n; i++) {
           const k = keys[i];
           putText(k);
           read(v, k, LEAF);
         }
       } else {
+        // Every declared member is read wherever it is among the keys (integer-like keys come
+        // first); unknown ones only up to READ_ITEMS.
         const fields = spec.fields;
-        for (let i = 0; i < n; i++) {
+        let unknown = 0;
+        for (let i = 0; i < keys.length; i++) {
           const k = keys[i];
           const child = fields.get(k);
-          putText(k);
-          if (child === undefined) presence(v, k);
-          else read(v, k, child);
+          if (child === undefined) {
+            if (unknown === READ_ITEMS) continue;
+            unknown++;
+            putText(k);
+            presence(v, k);
+          } else {
+            putText(k);
+            read(v, k, child);
+          }
         }
       }
       put(END_OBJ);
@@ -226,17 +264,17 @@ function createApi(glue) {
     put(v === undefined || v === null ? U : PRESENT);
   }
 
-  // The identity management type: 0 not given, 1 given but not a string, 2 and its text.
+  // The identity management type: "0" not given, "1" given but not a string, "2" and its text.
   function putMode(options) {
     let m;
     try {
       m = options === undefined || options === null ? undefined : options.identityManagementType;
     } catch {
-      return put(1);
+      return put(T("1"));
     }
-    if (m === undefined || m === null) return put(0);
-    if (typeof m !== "string") return put(1);
-    put(2);
+    if (m === undefined || m === null) return put(T("0"));
+    if (typeof m !== "string") return put(T("1"));
+    put(T("2"));
     putText(m);
   }
 
@@ -250,12 +288,39 @@ function createApi(glue) {
   }
 
   // The packed bytes of one call, or null when they would be too large to send.
+  let packing = false;
   function packInput(input, options) {
+    if (packing) return packNested(input, options);
+    packing = true;
+    try {
+      return packOuter(input, options);
+    } finally {
+      packing = false;
+    }
+  }
+
+  // A getter of the input being packed called the API again: pack into a buffer of its own and
+  // leave the outer call's buffer and position as they were.
+  function packNested(input, options) {
+    const outer = [buf, pos];
+    buf = new Uint8Array(START_SIZE);
+    pos = 0;
+    try {
+      putMode(options);
+      pack(input, ROOT);
+      return buf.subarray(0, pos);
+    } catch {
+      return null;
+    } finally {
+      [buf, pos] = outer;
+    }
+  }
+
+  function packOuter(input, options) {
     pos = 0;
     if (buf.length > 16 * START_SIZE) {
       // Let a huge earlier input's buffer go.
       buf = new Uint8Array(START_SIZE);
-      view = new DataView(buf.buffer);
     }
     try {
       putMode(options);

@@ -1,18 +1,21 @@
 //! The packed bytes the JavaScript gatherer writes (one buffer per call, instead of hundreds of
 //! boundary crossings), and the packed text of reports and requests that goes back.
 //!
-//! Input grammar. `LEN` is a 32-bit little-endian byte count; text is UTF-8 (JavaScript's
-//! `TextEncoder` turns a lone surrogate into U+FFFD on the way):
+//! Input grammar. Every byte outside string contents is ASCII, so the whole buffer is UTF-8
+//! exactly when its strings are, and one check covers it. `N` is a count in four 7-bit groups,
+//! least significant first (up to 2^28); text is UTF-8, written by the gatherer (a lone surrogate
+//! becomes U+FFFD on the way, as `TextEncoder` does):
 //!
 //! ```text
 //! packed := mode value
-//! mode   := 0x00 (not given) | 0x01 (given, not a string) | 0x02 LEN text
+//! mode   := '0' (not given) | '1' (given, not a string) | '2' N text
 //! value  := 'u'                       undefined or null
 //!         | 't' | 'f'                 booleans
-//!         | 'n' f64 (8 bytes, LE)     a number, NaN and infinities included
-//!         | 's' LEN text              a string
-//!         | 'o' (LEN key value)* '}'  an object, read because the model expects one here
-//!         | 'a' value* ']'            a list, read because the model expects one here
+//!         | 'n' digits ';'            a number as JavaScript's String(n) writes it
+//!         | 's' N text                a string
+//!         | 'o' N (N key value)* '}'  an object (N: at most that many members follow), read
+//!                                     because the model expects one here
+//!         | 'a' N value* ']'          a list (N: at most that many items), likewise
 //!         | 'p'                       a member that was not read (unknown to the model)
 //!         | 'O' | 'A'                 an object / a list where the model expects a scalar
 //!         | 'B' | 'Y' | 'F' | 'D' | 'M' | 'T' | 'R' | 'W' | 'V' | 'Z' | 'E'
@@ -42,23 +45,26 @@ pub const GROUP: char = '\u{1d}';
 /// Reads packed bytes. Malformed ones (which only a bug in the gatherer could write) read as a
 /// value that is not an object, so they are reported, never a panic. Strings borrow from `packed`.
 pub fn decode(packed: &[u8]) -> (Options, Val<'_>) {
-    let mut r = Reader { b: packed, pos: 0 };
+    let Ok(text) = std::str::from_utf8(packed) else {
+        return (Options::default(), UNREADABLE);
+    };
+    let mut r = Reader { s: text, pos: 0 };
     let options = match r.byte() {
-        Some(0x02) => match r.text() {
+        Some(b'2') => match r.text() {
             Some(name) => Options::from_mode_name(Some(name)),
             None => return (Options::default(), UNREADABLE),
         },
-        Some(0x01) => Options::from_mode_name(Some("")),
+        Some(b'1') => Options::from_mode_name(Some("")),
         _ => Options::default(),
     };
-    let value = r.value().filter(|_| r.pos == packed.len());
+    let value = r.value().filter(|_| r.pos == text.len());
     (options, value.unwrap_or(UNREADABLE))
 }
 
 const UNREADABLE: Val<'static> = Val::Other("an unreadable value");
 
 struct Reader<'a> {
-    b: &'a [u8],
+    s: &'a str,
     pos: usize,
 }
 
@@ -70,25 +76,57 @@ enum Open<'a> {
 
 impl<'a> Reader<'a> {
     fn byte(&mut self) -> Option<u8> {
-        let b = *self.b.get(self.pos)?;
+        let b = *self.s.as_bytes().get(self.pos)?;
         self.pos += 1;
         Some(b)
     }
 
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let bytes = self.b.get(self.pos..self.pos.checked_add(n)?)?;
-        self.pos += n;
-        Some(bytes)
+    /// A count: four 7-bit groups, least significant first.
+    fn count(&mut self) -> Option<usize> {
+        let b = self.s.as_bytes().get(self.pos..self.pos + 4)?;
+        self.pos += 4;
+        let mut n = 0usize;
+        for (i, g) in b.iter().enumerate() {
+            if *g >= 0x80 {
+                return None;
+            }
+            n |= usize::from(*g) << (7 * i);
+        }
+        Some(n)
     }
 
-    /// `LEN text`.
+    /// `N text`.
     fn text(&mut self) -> Option<&'a str> {
-        let len = u32::from_le_bytes(self.take(4)?.try_into().ok()?);
-        std::str::from_utf8(self.take(usize::try_from(len).ok()?)?).ok()
+        let len = self.count()?;
+        let text = self.s.get(self.pos..self.pos.checked_add(len)?)?;
+        self.pos += len;
+        Some(text)
+    }
+
+    /// A capacity for `n` announced items, no larger than the bytes left could hold.
+    fn capacity(&mut self) -> Option<usize> {
+        let n = self.count()?;
+        Some(n.min(self.s.len().saturating_sub(self.pos)))
     }
 
     fn number(&mut self) -> Option<f64> {
-        Some(f64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        let rest = self.s.get(self.pos..)?;
+        let end = rest.find(';')?;
+        let n = match rest.get(..end)? {
+            "NaN" => f64::NAN,
+            "Infinity" => f64::INFINITY,
+            "-Infinity" => f64::NEG_INFINITY,
+            digits
+                if digits
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b"+-.e".contains(&b)) =>
+            {
+                digits.parse().ok()?
+            }
+            _ => return None,
+        };
+        self.pos += end + 1;
+        Some(n)
     }
 
     /// One value; iterative, and no deeper than [`MAX_DEPTH`].
@@ -97,7 +135,7 @@ impl<'a> Reader<'a> {
         loop {
             // Inside an object, a member starts with its key, or the object ends.
             if let Some(Open::Object(_, key @ None)) = stack.last_mut() {
-                if self.b.get(self.pos) == Some(&b'}') {
+                if self.s.as_bytes().get(self.pos) == Some(&b'}') {
                     self.pos += 1;
                     let done = close(stack.pop()?);
                     if let Some(v) = finish(&mut stack, done) {
@@ -116,11 +154,13 @@ impl<'a> Reader<'a> {
                 b's' => Val::String(Cow::Borrowed(self.text()?)),
                 b'o' | b'a' if stack.len() >= MAX_DEPTH => return None,
                 b'o' => {
-                    stack.push(Open::Object(Vec::new(), None));
+                    let n = self.capacity()?;
+                    stack.push(Open::Object(Vec::with_capacity(n), None));
                     continue;
                 }
                 b'a' => {
-                    stack.push(Open::List(Vec::new()));
+                    let n = self.capacity()?;
+                    stack.push(Open::List(Vec::with_capacity(n)));
                     continue;
                 }
                 b']' if matches!(stack.last(), Some(Open::List(_))) => close(stack.pop()?),
@@ -207,9 +247,9 @@ pub fn encode_request(request: &HttpRequest) -> String {
 pub fn encode(mode: Option<&str>, value: &Val<'_>) -> Vec<u8> {
     let mut out = Vec::new();
     match mode {
-        None => out.push(0),
+        None => out.push(b'0'),
         Some(m) => {
-            out.push(2);
+            out.push(b'2');
             push_text(&mut out, m);
         }
     }
@@ -229,7 +269,8 @@ pub fn encode(mode: Option<&str>, value: &Val<'_>) -> Vec<u8> {
                 Val::Bool(b) => out.push(if *b { b't' } else { b'f' }),
                 Val::Number(n) => {
                     out.push(b'n');
-                    out.extend_from_slice(&n.to_le_bytes());
+                    out.extend_from_slice(number_text(*n).as_bytes());
+                    out.push(b';');
                 }
                 Val::String(s) => {
                     out.push(b's');
@@ -237,11 +278,13 @@ pub fn encode(mode: Option<&str>, value: &Val<'_>) -> Vec<u8> {
                 }
                 Val::List(items) => {
                     out.push(b'a');
+                    push_count(&mut out, items.len());
                     todo.push(Piece::Byte(b']'));
                     todo.extend(items.iter().rev().map(Piece::Value));
                 }
                 Val::Object(members) => {
                     out.push(b'o');
+                    push_count(&mut out, members.len());
                     todo.push(Piece::Byte(b'}'));
                     for (k, v) in members.iter().rev() {
                         todo.push(Piece::Value(v));
@@ -255,8 +298,25 @@ pub fn encode(mode: Option<&str>, value: &Val<'_>) -> Vec<u8> {
     out
 }
 
+/// A number as JavaScript's `String(n)` would write it, closely enough to read back the same.
+fn number_text(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else {
+        format!("{n:e}")
+    }
+}
+
+fn push_count(out: &mut Vec<u8>, n: usize) {
+    for i in 0..4 {
+        out.push(((n >> (7 * i)) & 0x7f) as u8);
+    }
+}
+
 fn push_text(out: &mut Vec<u8>, s: &str) {
-    out.extend_from_slice(&u32::try_from(s.len()).unwrap_or(u32::MAX).to_le_bytes());
+    push_count(out, s.len());
     out.extend_from_slice(s.as_bytes());
 }
 

@@ -4,7 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use connect_create_user::wasm::{build_packed, describe, normalize, validate_batch, validate_packed};
+use connect_create_user::wasm::{
+    build_packed, describe, normalize, validate_batch, validate_packed,
+};
 use connect_create_user::{json, wire};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -41,15 +43,28 @@ fn build_gives_the_request_or_the_report() {
 
 #[wasm_bindgen_test]
 fn malformed_bytes_are_a_report_not_a_trap() {
-    for bytes in [&b""[..], b"\x00", b"\xff\xff", b"\x02\xff\xff\xff\xff", b"\x00o\x01\x00\x00\x00", b"\x00a]]"] {
-        assert!(validate_packed(bytes).starts_with("E\u{1f}TYPE"), "{bytes:?}");
+    for bytes in [
+        &b""[..],
+        b"\x00",
+        b"\xff\xff",
+        b"\x02\xff\xff\xff\xff",
+        b"\x00o\x01\x00\x00\x00",
+        b"\x00a]]",
+    ] {
+        assert!(
+            validate_packed(bytes).starts_with("E\u{1f}TYPE"),
+            "{bytes:?}"
+        );
         assert!(build_packed(bytes).starts_with("E\u{1f}TYPE"));
     }
 }
 
 #[wasm_bindgen_test]
 fn batch_gives_one_report_per_user() {
-    let out = validate_batch(&format!("[{VALID},{{}},{VALID}]"), Some("CONNECT_MANAGED".into()));
+    let out = validate_batch(
+        &format!("[{VALID},{{}},{VALID}]"),
+        Some("CONNECT_MANAGED".into()),
+    );
     let reports: Vec<&str> = out.split('\u{1d}').collect();
     assert_eq!(reports.len(), 4, "three reports, each ended: {out}");
     assert_eq!((reports[0], reports[2], reports[3]), ("", "", ""));
@@ -63,7 +78,8 @@ fn large_inputs_fit_in_wasm_memory() {
     let text = VALID.replace(r#""rp-1""#, &format!("\"{long}\""));
     assert_eq!(validate_packed(&packed(Some("CONNECT_MANAGED"), &text)), "");
     let text = VALID.replace(r#""jdoe""#, &format!("\"{long}\""));
-    assert!(validate_packed(&packed(Some("CONNECT_MANAGED"), &text)).starts_with("EUsername\u{1f}TOO_LONG"));
+    assert!(validate_packed(&packed(Some("CONNECT_MANAGED"), &text))
+        .starts_with("EUsername\u{1f}TOO_LONG"));
 }
 
 #[wasm_bindgen_test]

@@ -294,8 +294,10 @@ pub(crate) fn length_upto(s: &str, limit: usize) -> usize {
 
 fn check_string(cx: &mut Cx<'_>, field: &'static Field, rule: Str, s: &str, path: &Path<'_>) {
     let len = length_upto(s, FORM_SCAN_LIMIT);
+    let mut too_long = false;
     if let Some((max, mode)) = identity::max_length(cx.mode, rule) {
         if len > max {
+            too_long = true;
             let label = field.label;
             cx.sink.error(path, Code::TooLong, || match mode {
                 Some(mode) => format!(
@@ -306,7 +308,10 @@ fn check_string(cx: &mut Cx<'_>, field: &'static Field, rule: Str, s: &str, path
             });
         }
     }
-    if len <= FORM_SCAN_LIMIT {
+    // Past the scan limit the form is read only when nothing else rejected the value: a member
+    // without a maximum (an E.164 number) must not pass because it is long, and its check
+    // rejects a long value from its length alone.
+    if len <= FORM_SCAN_LIMIT || !too_long {
         forms::check(cx, field, rule.form, s, len, path);
     }
 }
@@ -325,7 +330,8 @@ fn check_string_list(
             format!("{label} can list at most {max} IDs; {n} were given.")
         });
     }
-    let mut seen: HashSet<&str> = HashSet::new();
+    // A short list (the valid ones have at most 10 items) is searched; a long one is hashed.
+    let mut seen = Seen::new(items.len());
     for (i, item) in items.iter().take(READ_LIMIT).enumerate() {
         let at = path.index(i);
         match item {
@@ -398,6 +404,34 @@ fn check_object_list(
                     format!("Each item of {label} must be an object, not {got}.")
                 });
             }
+        }
+    }
+}
+
+/// The strings a list has shown so far: a small vector, or a hash set for long lists.
+enum Seen<'s> {
+    Few(Vec<&'s str>),
+    Many(HashSet<&'s str>),
+}
+
+impl<'s> Seen<'s> {
+    fn new(len: usize) -> Self {
+        if len <= 32 {
+            Seen::Few(Vec::with_capacity(len))
+        } else {
+            Seen::Many(HashSet::with_capacity(len.min(READ_LIMIT)))
+        }
+    }
+
+    /// Adds `s`; false when it was there already.
+    fn insert(&mut self, s: &'s str) -> bool {
+        match self {
+            Seen::Few(v) if v.contains(&s) => false,
+            Seen::Few(v) => {
+                v.push(s);
+                true
+            }
+            Seen::Many(set) => set.insert(s),
         }
     }
 }
