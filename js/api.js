@@ -55,6 +55,7 @@ function createApi(glue) {
 
   const toTag = Object.prototype.toString;
   const getProto = Object.getPrototypeOf;
+  const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   const OBJECT_PROTO = Object.prototype;
   const OTHER_OBJECTS = {
     "[object Date]": "D",
@@ -204,19 +205,25 @@ function createApi(glue) {
       if (Array.isArray(v)) return put(TAGS.A);
       const kind = objectKind(v);
       if (kind !== "o") return put(TAGS[kind]);
-      const keys = Object.keys(v);
       put(OBJ);
       ensure(4);
-      putCount(pos, Math.min(keys.length, 2 * READ_ITEMS));
+      const countAt = pos;
       pos += 4;
       if (spec.map) {
-        const n = Math.min(keys.length, READ_ITEMS);
-        for (let i = 0; i < n; i++) {
-          const k = keys[i];
+        // Entries past READ_ITEMS are never visited: for-in stops where Object.keys would first
+        // have listed a million keys.
+        let n = 0;
+        for (const k in v) {
+          if (!hasOwn(v, k)) continue;
+          if (n === READ_ITEMS) break;
+          n++;
           putText(k);
           read(v, k, LEAF);
         }
+        putCount(countAt, n);
       } else {
+        const keys = Object.keys(v);
+        putCount(countAt, Math.min(keys.length, 2 * READ_ITEMS));
         // Every declared member is read wherever it is among the keys (integer-like keys come
         // first); unknown ones only up to READ_ITEMS.
         const fields = spec.fields;

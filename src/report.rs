@@ -118,6 +118,8 @@ pub struct Sink {
     report: Report,
     left_out_errors: usize,
     left_out_warnings: usize,
+    /// A list or map was longer than the items read of it, so the counts are lower bounds.
+    unread: bool,
 }
 
 impl Sink {
@@ -162,20 +164,28 @@ impl Sink {
         }
     }
 
+    /// Notes that part of a list or map was not read, so the left-out counts are lower bounds.
+    pub fn mark_unread(&mut self) {
+        self.unread = true;
+    }
+
     /// The report, with a `TRUNCATED` warning at the root when anything was left out.
     pub fn finish(mut self) -> Report {
         if self.left_out_errors + self.left_out_warnings > 0 {
-            let message = match (self.left_out_errors, self.left_out_warnings) {
+            let at_least = if self.unread { "at least " } else { "" };
+            let (e, w) = (self.left_out_errors, self.left_out_warnings);
+            let (en, wn) = (thousands(e as i64), thousands(w as i64));
+            let message = match (e, w) {
                 (e, 0) => format!(
-                    "{e} more {} not listed.",
+                    "{at_least}{en} more {} not listed.",
                     plural(e, "error was", "errors were")
                 ),
                 (0, w) => format!(
-                    "{w} more {} not listed.",
+                    "{at_least}{wn} more {} not listed.",
                     plural(w, "warning was", "warnings were")
                 ),
                 (e, w) => format!(
-                    "{e} more {} and {w} more {} not listed.",
+                    "{at_least}{en} more {} and {wn} more {} not listed.",
                     plural(e, "error", "errors"),
                     plural(w, "warning were", "warnings were")
                 ),
@@ -196,4 +206,20 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     } else {
         many
     }
+}
+
+/// `n` with thousands separators: `2,000,000`.
+pub(crate) fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

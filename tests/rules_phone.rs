@@ -332,13 +332,13 @@ fn desk_phone_number_not_applicable_with_soft_phone() {
                 json!({"PhoneType": "SOFT_PHONE", "DeskPhoneNumber": "+12065550100"}),
             ),
         )
+        .warn("PhoneConfig", PREFER)
         .warn("PhoneConfig.DeskPhoneNumber", "NOT_APPLICABLE")
         .says(
             "PhoneConfig.DeskPhoneNumber",
             "NOT_APPLICABLE",
             "SOFT_PHONE",
-        )
-        .warn("PhoneConfig", PREFER),
+        ),
         Case::new(
             "SOFT_PHONE with a malformed number: both",
             NONE,
@@ -348,8 +348,8 @@ fn desk_phone_number_not_applicable_with_soft_phone() {
             ),
         )
         .err("PhoneConfig.DeskPhoneNumber", "PATTERN")
-        .warn("PhoneConfig.DeskPhoneNumber", "NOT_APPLICABLE")
-        .warn("PhoneConfig", PREFER),
+        .warn("PhoneConfig", PREFER)
+        .warn("PhoneConfig.DeskPhoneNumber", "NOT_APPLICABLE"),
     ]);
 }
 

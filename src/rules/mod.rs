@@ -18,7 +18,7 @@ use crate::fields::{
 };
 use crate::options::{Mode, ModeOption, Options};
 use crate::path::Path;
-use crate::report::{Code, Report, Sink};
+use crate::report::{thousands, Code, Report, Sink};
 use crate::value::Val;
 
 /// Checks one CreateUser input and reports every problem in one pass.
@@ -186,6 +186,14 @@ fn check_member(
                 return;
             }
             identity::not_applicable(cx, field, path);
+            // An object's own hooks speak of it as a whole, so they come before its members'.
+            if let Kind::Object(_) = field.kind {
+                for hook in field.hooks {
+                    run_hook(cx, *hook, field, present, parent, path, list.as_deref_mut());
+                }
+                check_kind(cx, field, v, path);
+                return;
+            }
             check_kind(cx, field, v, path);
         }
     }
@@ -324,10 +332,13 @@ fn check_string_list(
     path: &Path<'_>,
 ) {
     let label = field.label;
+    if items.len() > READ_LIMIT {
+        cx.sink.mark_unread();
+    }
     if items.len() > max {
         let n = count_text(items.len());
         cx.sink.error(path, Code::TooMany, || {
-            format!("{label} can list at most {max} IDs; {n} were given.")
+            format!("{label} can list at most {max} IDs; {n}.")
         });
     }
     // A short list (the valid ones have at most 10 items) is searched; a long one is hashed.
@@ -367,6 +378,7 @@ fn check_object_list(
 ) {
     let label = field.label;
     if items.len() > READ_LIMIT {
+        cx.sink.mark_unread();
         cx.sink.error(path, Code::TooMany, || {
             format!(
                 "{label} has more than {} items; only the first {} were checked.",
@@ -436,27 +448,17 @@ impl<'s> Seen<'s> {
     }
 }
 
-/// `n` with thousands separators: `2,000,000`.
-pub(crate) fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A count for a message; past [`READ_LIMIT`], "more than 10,000".
+/// How many items were given, for a message: "12 were given", or past [`READ_LIMIT`] "more
+/// than 10,000 were given (only the first 10,000 were checked)".
 pub(crate) fn count_text(n: usize) -> String {
     if n > READ_LIMIT {
-        format!("more than {}", thousands(READ_LIMIT as i64))
+        let limit = thousands(READ_LIMIT as i64);
+        format!("more than {limit} were given (only the first {limit} were checked)")
     } else {
-        thousands(n as i64)
+        format!(
+            "{} {} given",
+            thousands(n as i64),
+            if n == 1 { "was" } else { "were" }
+        )
     }
 }

@@ -16,10 +16,13 @@ pub(crate) fn check(
     entries: &[(std::borrow::Cow<'_, str>, Val<'_>)],
     path: &Path<'_>,
 ) {
+    if entries.len() > READ_LIMIT {
+        cx.sink.mark_unread();
+    }
     if entries.len() > MAX_TAGS {
         let (label, n) = (field.label, count_text(entries.len()));
         cx.sink.error(path, Code::TooMany, || {
-            format!("{label} can have at most {MAX_TAGS} entries; {n} were given.")
+            format!("{label} can have at most {MAX_TAGS} entries; {n}.")
         });
     }
     for (key, value) in entries.iter().take(READ_LIMIT) {
