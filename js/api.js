@@ -297,38 +297,28 @@ function createApi(glue) {
   // The packed bytes of one call, or null when they would be too large to send.
   let packing = false;
   function packInput(input, options) {
-    if (packing) return packNested(input, options);
+    if (packing) {
+      // A getter of the input being packed called the API again: pack into a buffer of its own
+      // and leave the outer call's buffer and position as they were.
+      const outer = [buf, pos];
+      buf = new Uint8Array(START_SIZE);
+      try {
+        return packInto(input, options);
+      } finally {
+        [buf, pos] = outer;
+      }
+    }
+    if (buf.length > 16 * START_SIZE) buf = new Uint8Array(START_SIZE); // let a huge input's go
     packing = true;
     try {
-      return packOuter(input, options);
+      return packInto(input, options);
     } finally {
       packing = false;
     }
   }
 
-  // A getter of the input being packed called the API again: pack into a buffer of its own and
-  // leave the outer call's buffer and position as they were.
-  function packNested(input, options) {
-    const outer = [buf, pos];
-    buf = new Uint8Array(START_SIZE);
+  function packInto(input, options) {
     pos = 0;
-    try {
-      putMode(options);
-      pack(input, ROOT);
-      return buf.subarray(0, pos);
-    } catch {
-      return null;
-    } finally {
-      [buf, pos] = outer;
-    }
-  }
-
-  function packOuter(input, options) {
-    pos = 0;
-    if (buf.length > 16 * START_SIZE) {
-      // Let a huge earlier input's buffer go.
-      buf = new Uint8Array(START_SIZE);
-    }
     try {
       putMode(options);
       pack(input, ROOT);
