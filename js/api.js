@@ -85,7 +85,7 @@ function createApi(glue) {
 
   // The packed input is written into one growable byte buffer (format: src/wire.rs).
   const T = (c) => c.charCodeAt(0);
-  const [U, TRUE, FALSE, NUM, SEMI, STR, OBJ, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfn;so}a]pE"].map(T);
+  const [U, TRUE, FALSE, NUM, SEMI, STR, OBJ, KEY, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfn;sok}a]pE"].map(T);
   const TAGS = { B: T("B"), Y: T("Y"), F: T("F"), O: T("O"), A: T("A") };
   for (const k of Object.values(OTHER_OBJECTS).concat(["V", "Z"])) TAGS[k] = T(k);
   const encoder = new TextEncoder();
@@ -217,6 +217,7 @@ function createApi(glue) {
           if (!hasOwn(v, k)) continue;
           if (n === READ_ITEMS) break;
           n++;
+          put(KEY);
           putText(k);
           read(v, k, LEAF);
         }
@@ -234,10 +235,12 @@ function createApi(glue) {
           if (child === undefined) {
             if (unknown === READ_ITEMS) continue;
             unknown++;
-            putText(k);
+            put(KEY);
+          putText(k);
             presence(v, k);
           } else {
-            putText(k);
+            put(KEY);
+          putText(k);
             read(v, k, child);
           }
         }

@@ -13,7 +13,8 @@
 //!         | 't' | 'f'                 booleans
 //!         | 'n' digits ';'            a number as JavaScript's String(n) writes it
 //!         | 's' N text                a string
-//!         | 'o' N (N key value)* '}'  an object (N: at most that many members follow), read
+//!         | 'o' N ('k' N key value)* '}'
+//!                                     an object (N: at most that many members follow), read
 //!                                     because the model expects one here
 //!         | 'a' N value* ']'          a list (N: at most that many items), likewise
 //!         | 'p'                       a member that was not read (unknown to the model)
@@ -135,14 +136,15 @@ impl<'a> Reader<'a> {
         loop {
             // Inside an object, a member starts with its key, or the object ends.
             if let Some(Open::Object(_, key @ None)) = stack.last_mut() {
-                if self.s.as_bytes().get(self.pos) == Some(&b'}') {
-                    self.pos += 1;
-                    let done = close(stack.pop()?);
-                    if let Some(v) = finish(&mut stack, done) {
-                        return Some(v);
+                match self.byte()? {
+                    b'}' => {
+                        let done = close(stack.pop()?);
+                        if let Some(v) = finish(&mut stack, done) {
+                            return Some(v);
+                        }
                     }
-                } else {
-                    *key = Some(self.text()?);
+                    b'k' => *key = Some(self.text()?),
+                    _ => return None,
                 }
                 continue;
             }
@@ -263,7 +265,10 @@ pub fn encode(mode: Option<&str>, value: &Val<'_>) -> Vec<u8> {
     while let Some(piece) = todo.pop() {
         match piece {
             Piece::Byte(b) => out.push(b),
-            Piece::Key(k) => push_text(&mut out, k),
+            Piece::Key(k) => {
+                out.push(b'k');
+                push_text(&mut out, k);
+            }
             Piece::Value(v) => match v {
                 Val::Null => out.push(b'u'),
                 Val::Bool(b) => out.push(if *b { b't' } else { b'f' }),
@@ -333,6 +338,17 @@ mod tests {
         let (options, back) = decode(&packed);
         assert_eq!(back, v);
         assert_eq!(options, Options::from_mode_name(Some("SAML")));
+    }
+
+    #[test]
+    fn keys_of_every_length_round_trip() {
+        // A key length whose low 7 bits are 125 once read as '}' (found by fuzzing).
+        for len in [0, 1, 124, 125, 126, 127, 128, 253, 381] {
+            let key = "k".repeat(len);
+            let v = json::parse(&format!(r#"{{"Tags":{{"{key}":"v"}},"{key}":1}}"#)).unwrap();
+            let packed = encode(None, &v);
+            assert_eq!(decode(&packed).1, v, "key of {len} bytes");
+        }
     }
 
     #[test]

@@ -179,6 +179,16 @@ export const cases = [
     const batch = api.validateCreateUserBatch(JSON.stringify(inputs), CM);
     eq(batch, inputs.map((i) => api.validateCreateUser(i, CM)), "same reports");
   }],
+  ["keys of every length cross intact (a 125-byte key once ended its object)", (api) => {
+    for (const len of [1, 124, 125, 126, 127, 128, 253]) {
+      const input = validUser();
+      input.Tags = { ["k".repeat(len)]: "v" };
+      const r = api.validateCreateUser(input, CM);
+      eq(pairs(r.errors), len > 128 ? [[`Tags["${"k".repeat(len)}"]`, "TOO_LONG"]] : [], `tag key of ${len}`);
+      input["u".repeat(len)] = 1;
+      eq(pairs(api.validateCreateUser(input, CM).errors).map(([, c]) => c).pop(), "UNKNOWN_FIELD", `unknown member of ${len}`);
+    }
+  }],
   ["describeModel lists every member of the model", (api) => {
     const m = api.describeModel();
     eq(m.fields.map((f) => f.name), ["Username", "Password", "IdentityInfo", "PhoneConfig", "DirectoryUserId", "SecurityProfileIds", "RoutingProfileId", "HierarchyGroupId", "InstanceId", "AutoAcceptConfigs", "AfterContactWorkConfigs", "PhoneNumberConfigs", "PersistentConnectionConfigs", "VoiceEnhancementConfigs", "Tags"], "members");
