@@ -1,7 +1,8 @@
 // The JavaScript half of the package: it gathers an input into one packed string (reading only
 // the members the model declares, catching whatever a getter or Proxy throws), makes one call into
-// wasm, and unpacks the answer. No rule lives here: the rules, and the field table this file reads
-// at start-up through `describeModel`, are all in the Rust core. `scripts/build-pkg.mjs` wraps
+// wasm, and unpacks the answer. No rule lives here: the rules, and the field table this file
+// follows (`describeModel`'s JSON, written into the package at build time), are all in the Rust
+// core. `scripts/build-pkg.mjs` wraps
 // this file into the CommonJS, Node ESM and browser entries of the package.
 
 /** Thrown by `buildCreateUserRequest` for an invalid input. */
@@ -28,8 +29,10 @@ const READ_ITEMS = 10001;
 // A packed input larger than this many bytes is not sent to wasm at all.
 const MAX_PACKED = 256 * 1024 * 1024;
 
-function createApi(glue) {
-  const model = JSON.parse(glue.describeModel());
+// `modelText`: the JSON of `describeModel`, which the package build writes in so that start-up
+// makes no call into wasm; asked of wasm when not given.
+function createApi(glue, modelText = glue.describeModel()) {
+  const model = JSON.parse(modelText);
   const LEAF = 0;
 
   function compileShape(shape) {
@@ -120,23 +123,24 @@ function createApi(glue) {
   function putText(s) {
     const n = s.length;
     ensure(4 + 3 * n);
+    const b = buf; // a local: the loop below cannot grow the buffer
     const start = pos + 4;
     let p = start;
     let i = 0;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x80) {
-        buf[p++] = c;
+        b[p++] = c;
       } else if (c < 0x800) {
-        buf[p++] = 0xc0 | (c >> 6);
-        buf[p++] = 0x80 | (c & 63);
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 63);
       } else if (c < 0xd800 || c > 0xdfff) {
-        buf[p++] = 0xe0 | (c >> 12);
-        buf[p++] = 0x80 | ((c >> 6) & 63);
-        buf[p++] = 0x80 | (c & 63);
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 63);
+        b[p++] = 0x80 | (c & 63);
       } else {
         // A surrogate: pairs and lone ones are the encoder's job.
-        p += encoder.encodeInto(s.slice(i), buf.subarray(p)).written;
+        p += encoder.encodeInto(s.slice(i), b.subarray(p)).written;
         break;
       }
     }
@@ -236,11 +240,11 @@ function createApi(glue) {
             if (unknown === READ_ITEMS) continue;
             unknown++;
             put(KEY);
-          putText(k);
+            putText(k);
             presence(v, k);
           } else {
             put(KEY);
-          putText(k);
+            putText(k);
             read(v, k, child);
           }
         }
@@ -393,7 +397,7 @@ function createApi(glue) {
   }
 
   function describeModel() {
-    return JSON.parse(glue.describeModel());
+    return JSON.parse(modelText);
   }
 
   return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, normalizeNfc, describeModel };
