@@ -119,6 +119,8 @@ export interface ModelField {
   modes: { requiredIn: IdentityManagementType[]; forbiddenIn: IdentityManagementType[]; notApplicableIn: IdentityManagementType[] };
   min?: number;
   max?: number;
+  /** Tighter string maxima in some identity modes (Username, LastName). */
+  maxIn?: Partial<Record<IdentityManagementType, number>>;
   values?: string[];
   shape?: ModelShape;
 }

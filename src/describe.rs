@@ -85,6 +85,17 @@ fn write_field(out: &mut String, f: &Field) {
             if let Some(max) = s.max {
                 out.push_str(&format!(",\"max\":{max}"));
             }
+            if !s.max_in.is_empty() {
+                out.push_str(",\"maxIn\":{");
+                for (i, (mode, max)) in s.max_in.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(out, mode.as_str());
+                    out.push_str(&format!(":{max}"));
+                }
+                out.push('}');
+            }
         }
         Kind::Enum(values) => {
             out.push_str(",\"values\":[");

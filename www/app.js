@@ -244,10 +244,13 @@ function modelPathOf(name) {
   return name.replace(/\[\d+\]/g, "[0]");
 }
 
-function hintFor(field) {
+/** The hint under a label; a string's maximum is the tighter one of the current mode, if any. */
+function hintFor(field, mode = state.mode) {
   switch (field.kind) {
-    case "string":
-      return field.max !== undefined ? `Up to ${field.max.toLocaleString("en-US")} characters` : null;
+    case "string": {
+      const max = field.maxIn?.[mode] ?? field.max;
+      return max !== undefined ? `Up to ${max.toLocaleString("en-US")} characters` : null;
+    }
     case "integer":
       if (field.min !== undefined && field.max !== undefined)
         return `Whole number, ${field.min.toLocaleString("en-US")}–${field.max.toLocaleString("en-US")}`;
@@ -292,6 +295,7 @@ function renderLeaf(field, name, { labelText, labelPrefix, hideHint, placeholder
   control.setAttribute("aria-invalid", "false");
 
   const hint = hideHint ? null : hintFor(field);
+  const hintText = hint ? h("span", {}, hint) : null;
   const reqMark = h("span", { class: "req", "aria-hidden": "true", hidden: true }, " *");
   const label = h(
     "label",
@@ -299,7 +303,7 @@ function renderLeaf(field, name, { labelText, labelPrefix, hideHint, placeholder
     labelPrefix ? vh(labelPrefix) : null,
     labelText ?? field.label,
     reqMark,
-    hint ? h("span", { class: "hint" }, vh(", "), hint) : hideHint ? null : h("span", { class: "hint", "aria-hidden": "true" }, "\u00a0"),
+    hint ? h("span", { class: "hint" }, vh(", "), hintText) : hideHint ? null : h("span", { class: "hint", "aria-hidden": "true" }, "\u00a0"),
   );
   const msg = h("div", { id: msgId, class: "msg" });
   let controlRow = control;
@@ -326,6 +330,7 @@ function renderLeaf(field, name, { labelText, labelPrefix, hideHint, placeholder
     fix,
     field,
     reqMark,
+    hintText,
     modelPath: modelPathOf(name),
     label: (labelPrefix ?? "") + (labelText ?? field.label),
     items: [],
@@ -572,6 +577,7 @@ function applyModeTo(root) {
     t.forbidden = forbidden;
     t.note = forbidden || notApplicable ? modeReason(t, forbidden ? "FORBIDDEN" : "NOT_APPLICABLE") : null;
     if (t.reqMark) t.reqMark.hidden = !required;
+    if (t.hintText) t.hintText.textContent = hintFor(field);
     node.classList.toggle("is-forbidden", forbidden);
     node.classList.toggle("is-not-applicable", notApplicable);
     if (t.kind === "control") {

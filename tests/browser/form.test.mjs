@@ -300,6 +300,20 @@ test("SAML refuses Password and Email (disabled, with the reason), and they are 
   await context.close();
 });
 
+test("length hints follow the identity management type (User name 20 / 64, Last name 256 / 300)", async () => {
+  const { page, log, context } = await openPage(env);
+  const hint = (name) => page.locator(`label[for="${name}"]`).or(page.locator(`[data-path="${name}"] label`)).first().innerText();
+  const mode = byName(page, "identityManagementType");
+  await mode.selectOption("CONNECT_MANAGED");
+  assert.match(await hint("Username"), /Up to 20 characters/);
+  assert.match(await hint("IdentityInfo.LastName"), /Up to 256 characters/);
+  await mode.selectOption("SAML");
+  assert.match(await hint("Username"), /Up to 64 characters/);
+  assert.match(await hint("IdentityInfo.LastName"), /Up to 300 characters/);
+  await assertClean(page, log);
+  await context.close();
+});
+
 test("markup typed by the user stays text", async () => {
   const { page, log, context } = await openValid();
   const markup = "<img src=x onerror=alert(1)>";
