@@ -2,8 +2,8 @@
 // the members the model declares, catching whatever a getter or Proxy throws), makes one call into
 // wasm, and unpacks the answer. No rule lives here: the rules, and the field table this file
 // follows (`describeModel`'s JSON, written into the package at build time), are all in the Rust
-// core. `scripts/build-pkg.mjs` wraps
-// this file into the CommonJS, Node ESM and browser entries of the package.
+// core. `scripts/build-pkg.mjs` writes one packing function per shape of the model into it (at
+// `@generated-packers`) and wraps it into the CommonJS, Node ESM and browser entries.
 
 /** Thrown by `buildCreateUserRequest` for an invalid input. */
 class ValidationError extends Error {
@@ -32,29 +32,6 @@ const MAX_PACKED = 256 * 1024 * 1024;
 // `modelText`: the JSON of `describeModel`, which the package build writes in so that start-up
 // makes no call into wasm; asked of wasm when not given.
 function createApi(glue, modelText = glue.describeModel()) {
-  const model = JSON.parse(modelText);
-  const LEAF = 0;
-
-  function compileShape(shape) {
-    const fields = new Map();
-    for (const f of shape.fields) fields.set(f.name, compileField(f));
-    return { fields, list: false, map: false, item: LEAF };
-  }
-  function compileField(f) {
-    switch (f.kind) {
-      case "object":
-        return compileShape(f.shape);
-      case "objectList":
-        return { fields: null, list: true, map: false, item: compileShape(f.shape) };
-      case "stringList":
-        return { fields: null, list: true, map: false, item: LEAF };
-      case "tagMap":
-        return { fields: null, list: false, map: true, item: LEAF };
-      default:
-        return LEAF;
-    }
-  }
-  const ROOT = compileShape(model);
 
   const toTag = Object.prototype.toString;
   const getProto = Object.getPrototypeOf;
@@ -181,75 +158,30 @@ function createApi(glue, modelText = glue.describeModel()) {
         return;
       default: {
         if (v === null) return put(U);
-        if (Array.isArray(v)) return put(TAGS.A);
-        const k = objectKind(v);
-        put(k === "o" ? TAGS.O : TAGS[k]);
+        // Only telling what kind of object it is can throw here (a Proxy's traps, a revoked one).
+        let tag = ERR;
+        try {
+          const kind = Array.isArray(v) ? "A" : objectKind(v);
+          tag = kind === "o" ? TAGS.O : TAGS[kind];
+        } catch {
+          // stays ERR
+        }
+        put(tag);
       }
     }
   }
 
-  // Packs `v` where the model expects `spec`. Recursion follows the model (four levels at most),
-  // never the input; whatever throws while reading becomes ERR for that value.
-  function pack(v, spec) {
+  // Packs `x` where the model expects an object, with `packShape` (one of the generated
+  // functions below) for its members. Recursion follows the model (four levels at most), never
+  // the input; whatever throws while reading becomes ERR for that value.
+  function packWith(x, packShape) {
     const mark = pos;
     try {
-      if (spec === LEAF || typeof v !== "object" || v === null) return putScalar(v);
-      if (spec.list) {
-        if (!Array.isArray(v)) return putScalar(v);
-        const n = Math.min(v.length, READ_ITEMS);
-        put(LIST);
-        ensure(4);
-        putCount(pos, n);
-        pos += 4;
-        // `read`, not `pack(v[i])`: a throwing getter on an item makes that item unreadable,
-        // not the whole list.
-        for (let i = 0; i < n; i++) read(v, i, spec.item);
-        return put(END_LIST);
-      }
-      if (Array.isArray(v)) return put(TAGS.A);
-      const kind = objectKind(v);
+      if (typeof x !== "object" || x === null) return putScalar(x);
+      if (Array.isArray(x)) return put(TAGS.A);
+      const kind = objectKind(x);
       if (kind !== "o") return put(TAGS[kind]);
-      put(OBJ);
-      ensure(4);
-      const countAt = pos;
-      pos += 4;
-      if (spec.map) {
-        // Entries past READ_ITEMS are never visited: for-in stops where Object.keys would first
-        // have listed a million keys.
-        let n = 0;
-        for (const k in v) {
-          if (!hasOwn(v, k)) continue;
-          if (n === READ_ITEMS) break;
-          n++;
-          put(KEY);
-          putText(k);
-          read(v, k, LEAF);
-        }
-        putCount(countAt, n);
-      } else {
-        const keys = Object.keys(v);
-        putCount(countAt, Math.min(keys.length, 2 * READ_ITEMS));
-        // Every declared member is read wherever it is among the keys (integer-like keys come
-        // first); unknown ones only up to READ_ITEMS.
-        const fields = spec.fields;
-        let unknown = 0;
-        for (let i = 0; i < keys.length; i++) {
-          const k = keys[i];
-          const child = fields.get(k);
-          if (child === undefined) {
-            if (unknown === READ_ITEMS) continue;
-            unknown++;
-            put(KEY);
-            putText(k);
-            presence(v, k);
-          } else {
-            put(KEY);
-            putText(k);
-            read(v, k, child);
-          }
-        }
-      }
-      put(END_OBJ);
+      packShape(x);
     } catch (e) {
       if (e === TOO_LARGE_SIGNAL) throw e;
       pos = mark;
@@ -257,15 +189,74 @@ function createApi(glue, modelText = glue.describeModel()) {
     }
   }
 
-  function read(obj, k, spec) {
-    let v;
+  // A list where the model expects one: items are objects packed with `packShape`, or scalars
+  // when it is null. A throwing getter on an item makes that item unreadable, not the list.
+  function packListWith(x, packShape) {
+    const mark = pos;
     try {
-      v = obj[k];
-    } catch {
-      return put(ERR);
+      if (!Array.isArray(x)) return putScalar(x);
+      const n = Math.min(x.length, READ_ITEMS);
+      put(LIST);
+      ensure(4);
+      putCount(pos, n);
+      pos += 4;
+      for (let i = 0; i < n; i++) {
+        let item;
+        try {
+          item = x[i];
+        } catch {
+          put(ERR);
+          continue;
+        }
+        if (packShape === null) putScalar(item);
+        else packWith(item, packShape);
+      }
+      put(END_LIST);
+    } catch (e) {
+      if (e === TOO_LARGE_SIGNAL) throw e;
+      pos = mark;
+      put(ERR);
     }
-    pack(v, spec);
   }
+
+  // The Tags map. Entries past READ_ITEMS are never visited: for-in stops where Object.keys
+  // would first have listed a million keys.
+  function packMap(x) {
+    packWith(x, packMapEntries);
+  }
+  function packMapEntries(v) {
+      put(OBJ);
+      ensure(4);
+      const countAt = pos;
+      pos += 4;
+      let n = 0;
+      for (const k in v) {
+        if (!hasOwn(v, k)) continue;
+        if (n === READ_ITEMS) break;
+        n++;
+        put(KEY);
+        putText(k);
+        let value;
+        try {
+          value = v[k];
+        } catch {
+          put(ERR);
+          continue;
+        }
+        putScalar(value);
+      }
+      putCount(countAt, n);
+      put(END_OBJ);
+  }
+
+  function putObjectStart(n) {
+    put(OBJ);
+    ensure(4);
+    putCount(pos, Math.min(n, 2 * READ_ITEMS));
+    pos += 4;
+  }
+
+  // @generated-packers
 
   // An unknown member is reported unless it is null or undefined; its value is never read further.
   function presence(obj, k) {
@@ -328,7 +319,7 @@ function createApi(glue, modelText = glue.describeModel()) {
     pos = 0;
     try {
       putMode(options);
-      pack(input, ROOT);
+      packRoot(input);
       return buf.subarray(0, pos);
     } catch {
       // Only TOO_LARGE_SIGNAL, or an engine limit on a huge string, gets here.
