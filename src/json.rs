@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
-use crate::value::{Val, Value, MAX_DEPTH};
+use crate::value::{Val, Value, DEEP_LIST, DEEP_OBJECT, MAX_DEPTH};
 
 /// Appends `s` as a JSON string literal, escaped exactly as `JSON.stringify` escapes it.
 pub fn write_string(out: &mut String, s: &str) {
@@ -249,9 +249,9 @@ impl<'a> Parser<'a> {
     fn close(&self, stack: &mut Vec<Frame<'a>>, skipped: &mut Vec<bool>) -> Option<Val<'a>> {
         if let Some(list) = skipped.pop() {
             return skipped.is_empty().then_some(Val::Other(if list {
-                "a deeply nested list"
+                DEEP_LIST
             } else {
-                "a deeply nested object"
+                DEEP_OBJECT
             }));
         }
         stack.pop().map(|frame| match frame {

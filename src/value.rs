@@ -83,3 +83,35 @@ impl<'a> Val<'a> {
 /// (`AfterContactWorkConfigs[i].AfterContactWorkConfig.AfterContactWorkTimeLimit`); anything deeper
 /// becomes [`Value::Other`], so no walk over a `Value` (drop included) recurses further than this.
 pub const MAX_DEPTH: usize = 8;
+
+/// Every name a [`Val::Other`] can carry: the kinds of value the JavaScript gatherer does not read
+/// (by their packed tag), then those the JSON reader and the packed decoder make themselves.
+pub const OTHER_KINDS: &[(u8, &str)] = &[
+    (b'p', "a value"),
+    (b'O', "an object"),
+    (b'A', "a list"),
+    (b'B', "a BigInt"),
+    (b'Y', "a Symbol"),
+    (b'F', "a function"),
+    (b'D', "a Date"),
+    (b'M', "a Map"),
+    (b'T', "a Set"),
+    (b'R', "a regular expression"),
+    (b'W', "a boxed primitive (new String/Number/Boolean)"),
+    (b'V', "a typed array or buffer"),
+    (b'Z', "an object of another kind"),
+    (
+        b'E',
+        "a value that could not be read (its getter or Proxy threw)",
+    ),
+    (0, DEEP_LIST),
+    (0, DEEP_OBJECT),
+    (0, UNREADABLE),
+];
+
+/// A list nested deeper than [`MAX_DEPTH`].
+pub const DEEP_LIST: &str = "a deeply nested list";
+/// An object nested deeper than [`MAX_DEPTH`].
+pub const DEEP_OBJECT: &str = "a deeply nested object";
+/// Packed bytes that do not read (only a bug in the gatherer could write them).
+pub const UNREADABLE: &str = "an unreadable value";

@@ -34,7 +34,7 @@ use std::borrow::Cow;
 use crate::options::Options;
 use crate::report::Report;
 use crate::request::HttpRequest;
-use crate::value::{Val, MAX_DEPTH};
+use crate::value::{self, Val, MAX_DEPTH, OTHER_KINDS};
 
 /// Separates the fields of a record.
 pub const UNIT: char = '\u{1f}';
@@ -62,7 +62,7 @@ pub fn decode(packed: &[u8]) -> (Options, Val<'_>) {
     (options, value.unwrap_or(UNREADABLE))
 }
 
-const UNREADABLE: Val<'static> = Val::Other("an unreadable value");
+const UNREADABLE: Val<'static> = Val::Other(value::UNREADABLE);
 
 struct Reader<'a> {
     s: &'a str,
@@ -199,25 +199,12 @@ fn close(open: Open<'_>) -> Val<'_> {
     }
 }
 
-/// The fixed names of the values the gatherer does not read.
+/// The fixed name of a value the gatherer did not read, by its tag.
 fn other_name(tag: u8) -> Option<&'static str> {
-    Some(match tag {
-        b'p' => "a value",
-        b'O' => "an object",
-        b'A' => "a list",
-        b'B' => "a BigInt",
-        b'Y' => "a Symbol",
-        b'F' => "a function",
-        b'D' => "a Date",
-        b'M' => "a Map",
-        b'T' => "a Set",
-        b'R' => "a regular expression",
-        b'W' => "a boxed primitive (new String/Number/Boolean)",
-        b'V' => "a typed array or buffer",
-        b'Z' => "an object of another kind",
-        b'E' => "a value that could not be read (its getter or Proxy threw)",
-        _ => return None,
-    })
+    OTHER_KINDS
+        .iter()
+        .find(|(t, _)| *t == tag && tag != 0)
+        .map(|(_, name)| *name)
 }
 
 /// Appends a report's records.

@@ -462,24 +462,6 @@ impl KeyGen {
     }
 }
 
-const OTHERS: [&str; 16] = [
-    "a value",
-    "an object",
-    "a list",
-    "a BigInt",
-    "a Symbol",
-    "a function",
-    "a Date",
-    "a Map",
-    "a Set",
-    "a regular expression",
-    "a boxed primitive (new String/Number/Boolean)",
-    "a typed array or buffer",
-    "an object of another kind",
-    "a value that could not be read (its getter or Proxy threw)",
-    "a deeply nested list",
-    "a deeply nested object",
-];
 
 impl Replacement {
     fn make(&self, current: &Value) -> Value {
@@ -494,7 +476,10 @@ impl Replacement {
             Replacement::InList => Value::List(vec![current.clone()]),
             Replacement::EmptyObject => Value::Object(Vec::new()),
             Replacement::InObject(k) => Value::Object(vec![(k.make().into(), current.clone())]),
-            Replacement::Other(i) => Value::Other(OTHERS[usize::from(*i) % OTHERS.len()]),
+            Replacement::Other(i) => {
+                let kinds = connect_create_user::value::OTHER_KINDS;
+                Value::Other(kinds.get(usize::from(*i) % kinds.len()).map_or("a value", |(_, n)| *n))
+            }
         }
     }
 }

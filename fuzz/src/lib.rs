@@ -640,26 +640,8 @@ fn vocabulary_inputs() -> Vec<Value> {
         .iter()
         .map(|t| json::parse(t).unwrap_or_else(|e| panic!("vocabulary input {t}: {e}")))
         .collect();
-    for name in [
-        "a value",
-        "an object",
-        "a list",
-        "a BigInt",
-        "a Symbol",
-        "a function",
-        "a Date",
-        "a Map",
-        "a Set",
-        "a regular expression",
-        "a boxed primitive (new String/Number/Boolean)",
-        "a typed array or buffer",
-        "an object of another kind",
-        "a value that could not be read (its getter or Proxy threw)",
-        "a deeply nested list",
-        "a deeply nested object",
-        "an unreadable value",
-    ] {
-        values.push(Val::Other(name));
+    for (_, name) in connect_create_user::value::OTHER_KINDS {
+        values.push(Val::Other(*name));
     }
     values.push(Val::Number(f64::NAN));
     values.push(Val::Bool(true));
