@@ -50,6 +50,7 @@ writeFileSync(
 import initGlue, { initSync as initGlueSync } from "./connect_create_user.js";
 import * as glue from "./connect_create_user.js";
 ${api}
+const MODEL = ${JSON.stringify(MODEL)};
 let api = null;
 function ready() {
   if (api === null) throw new Error("connect-create-user: call \`await init()\` once before using it.");
@@ -59,14 +60,14 @@ function ready() {
 export default async function init(moduleOrPath) {
   if (api === null) {
     await initGlue(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath });
-    api = createApi(glue, ${JSON.stringify(MODEL)});
+    api = createApi(glue, MODEL);
   }
 }
 /** Loads the wasm module synchronously from its bytes or a WebAssembly.Module. */
 export function initSync(options) {
   if (api === null) {
     initGlueSync(options);
-    api = createApi(glue, ${JSON.stringify(MODEL)});
+    api = createApi(glue, MODEL);
   }
 }
 ${NAMES.map((n) => `export function ${n}(...args) {\n  return ready().${n}(...args);\n}`).join("\n")}
