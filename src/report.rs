@@ -125,28 +125,22 @@ pub struct Sink {
 impl Sink {
     /// Records an error.
     pub fn error(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
-        if self.report.errors.len() < MAX_REPORTED {
-            self.report.errors.push(Violation {
-                path: path.render(),
-                code,
-                message: message(),
-            });
-        } else {
-            self.left_out_errors += 1;
-        }
+        let Self {
+            report,
+            left_out_errors,
+            ..
+        } = self;
+        record(&mut report.errors, left_out_errors, path, code, message);
     }
 
     /// Records a warning.
     pub fn warning(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
-        if self.report.warnings.len() < MAX_REPORTED {
-            self.report.warnings.push(Violation {
-                path: path.render(),
-                code,
-                message: message(),
-            });
-        } else {
-            self.left_out_warnings += 1;
-        }
+        let Self {
+            report,
+            left_out_warnings,
+            ..
+        } = self;
+        record(&mut report.warnings, left_out_warnings, path, code, message);
     }
 
     /// Records an error, or a warning when `as_warning`.
@@ -197,6 +191,26 @@ impl Sink {
             });
         }
         self.report
+    }
+}
+
+/// Adds a violation to `list` while it has room (its path and message are built only then), else
+/// counts it as left out.
+fn record(
+    list: &mut Vec<Violation>,
+    left_out: &mut usize,
+    path: &Path<'_>,
+    code: Code,
+    message: impl FnOnce() -> String,
+) {
+    if list.len() < MAX_REPORTED {
+        list.push(Violation {
+            path: path.render(),
+            code,
+            message: message(),
+        });
+    } else {
+        *left_out += 1;
     }
 }
 
