@@ -196,6 +196,16 @@ impl Shape {
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
     }
+
+    /// The index of the member called `name`, searching from `from` and wrapping around. Inputs
+    /// mostly list members in the model's order, so passing the index after the last one found
+    /// makes most searches one comparison (string comparison is a byte loop in wasm).
+    pub fn index_from(&self, name: &str, from: usize) -> Option<usize> {
+        let n = self.fields.len();
+        (0..n)
+            .map(|i| (from + i) % n)
+            .find(|&i| self.fields.get(i).is_some_and(|f| f.name == name))
+    }
 }
 
 const fn field(name: &'static str, label: &'static str, kind: Kind) -> Field {

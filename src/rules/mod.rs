@@ -81,11 +81,16 @@ pub fn is_absent(v: &Val<'_>, kind: &Kind) -> bool {
         (Val::List(l), Kind::StrList { .. } | Kind::ObjectList(_)) => l.is_empty(),
         (Val::Object(m), Kind::TagMap) => m.is_empty(),
         (Val::Object(m), Kind::Object(shape)) => {
-            m.iter().all(|(name, v)| match shape.field(name) {
-                // The model nests objects two levels deep at most, so this recursion is bounded.
-                Some(f) => is_absent(v, &f.kind),
-                None => matches!(v, Val::Null),
-            })
+            let mut next = 0;
+            m.iter()
+                .all(|(name, v)| match shape.index_from(name, next) {
+                    // The model nests objects two levels deep at most, so this recursion is bounded.
+                    Some(i) => {
+                        next = i + 1;
+                        shape.fields.get(i).is_some_and(|f| is_absent(v, &f.kind))
+                    }
+                    None => matches!(v, Val::Null),
+                })
         }
         _ => false,
     }
@@ -106,12 +111,14 @@ fn check_object(
         Val::Object(members) => members,
         _ => &[],
     };
+    let mut next = 0;
     for (i, (name, value)) in members.iter().enumerate() {
-        match shape.fields.iter().position(|f| f.name == name) {
+        match shape.index_from(name, next) {
             Some(slot) => {
                 if let Some(s) = slots.get_mut(slot) {
                     *s = Some(value);
                 }
+                next = slot + 1;
             }
             None if matches!(value, Val::Null) => {}
             None => unknown.push(i),
