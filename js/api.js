@@ -269,16 +269,11 @@ function createApi(glue, modelText = glue.describeModel()) {
     put(v === undefined || v === null ? U : PRESENT);
   }
 
-  // The identity management type: "0" not given, "1" given but not a string, "2" and its text.
+  // The identity management type: "0" not given, else "2" and its text ("" when it was given but
+  // is not a string, or could not be read: the core treats it as unrecognized either way).
   function putMode(options) {
-    let m;
-    try {
-      m = options === undefined || options === null ? undefined : options.identityManagementType;
-    } catch {
-      return put(T("1"));
-    }
-    if (m === undefined || m === null) return put(T("0"));
-    if (typeof m !== "string") return put(T("1"));
+    const m = modeName(options);
+    if (m === undefined) return put(T("0"));
     put(T("2"));
     putText(m);
   }

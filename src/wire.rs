@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! packed := mode value
-//! mode   := '0' (not given) | '1' (given, not a string) | '2' N text
+//! mode   := '0' (not given) | '2' N text (given; "" when it was not a string)
 //! value  := 'u'                       undefined or null
 //!         | 't' | 'f'                 booleans
 //!         | 'n' digits ';'            a number as JavaScript's String(n) writes it
@@ -55,7 +55,6 @@ pub fn decode(packed: &[u8]) -> (Options, Val<'_>) {
             Some(name) => Options::from_mode_name(Some(name)),
             None => return (Options::default(), UNREADABLE),
         },
-        Some(b'1') => Options::from_mode_name(Some("")),
         _ => Options::default(),
     };
     let value = r.value().filter(|_| r.pos == text.len());

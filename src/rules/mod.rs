@@ -170,7 +170,7 @@ fn check_member(
     value: Option<&Val<'_>>,
     parent: &Val<'_>,
     path: &Path<'_>,
-    mut list: Option<&mut ListScope>,
+    list: Option<&mut ListScope>,
 ) {
     let present = value.filter(|v| !is_absent(v, &field.kind));
     match present {
@@ -195,17 +195,26 @@ fn check_member(
             identity::not_applicable(cx, field, path);
             // An object's own hooks speak of it as a whole, so they come before its members'.
             if let Kind::Object(_) = field.kind {
-                for hook in field.hooks {
-                    run_hook(cx, *hook, field, present, parent, path, list.as_deref_mut());
-                }
+                run_hooks(cx, field, present, parent, path, list);
                 check_kind(cx, field, v, path);
                 return;
             }
             check_kind(cx, field, v, path);
         }
     }
+    run_hooks(cx, field, present, parent, path, list);
+}
+
+fn run_hooks(
+    cx: &mut Cx<'_>,
+    field: &'static Field,
+    value: Option<&Val<'_>>,
+    parent: &Val<'_>,
+    path: &Path<'_>,
+    mut list: Option<&mut ListScope>,
+) {
     for hook in field.hooks {
-        run_hook(cx, *hook, field, present, parent, path, list.as_deref_mut());
+        run_hook(cx, *hook, field, value, parent, path, list.as_deref_mut());
     }
 }
 
@@ -353,19 +362,16 @@ fn check_string_list(
     for (i, item) in items.iter().take(READ_LIMIT).enumerate() {
         let at = path.index(i);
         match item {
-            Val::Null => cx.sink.error(&at, Code::Required, || {
-                format!("Each item of {label} must be a non-empty ID.")
-            }),
-            Val::String(s) if s.is_empty() => cx.sink.error(&at, Code::Required, || {
-                format!("Each item of {label} must be a non-empty ID.")
-            }),
-            Val::String(s) => {
+            Val::String(s) if !s.is_empty() => {
                 if !seen.insert(s) {
                     cx.sink.warning(&at, Code::Duplicate, || {
                         "This ID is already listed earlier; it is counted once.".into()
                     });
                 }
             }
+            Val::Null | Val::String(_) => cx.sink.error(&at, Code::Required, || {
+                format!("Each item of {label} must be a non-empty ID.")
+            }),
             other => {
                 let got = other.type_name();
                 cx.sink.error(&at, Code::Type, || {
