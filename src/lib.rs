@@ -26,6 +26,7 @@ pub mod path;
 pub mod report;
 pub mod request;
 pub mod rules;
+pub mod similar;
 pub mod value;
 pub mod wire;
 

@@ -1,0 +1,114 @@
+//! "Did you mean …?": whether two short texts are within a few edits of each other.
+
+/// Whether `a` and `b` are within `max` edits (Levenshtein: insert, delete or replace one
+/// character), comparing characters after lower-casing them. Work is bounded: texts whose lengths
+/// differ by more than `max` are rejected at once, and only a band of `2 * max + 1` cells per row
+/// is computed, so a long text costs `O(len * max)`.
+pub fn within(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    distance_within(&a, &b, max).is_some()
+}
+
+/// The edit distance of `a` and `b` when it is at most `max`.
+fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let big = max + 1;
+    // prev[j] = distance of a[..i] and b[..j], for j in the band; cells outside count as `big`.
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(big)).collect();
+    let mut cur = vec![big; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let row = i + 1;
+        let lo = row.saturating_sub(max);
+        let hi = (row + max).min(b.len());
+        // The cell left of the band: the first column inside it, else outside it (stale from
+        // two rows ago otherwise). Cells right of the band were never written.
+        match lo.checked_sub(1) {
+            None => *cur.first_mut()? = row.min(big),
+            Some(left) => *cur.get_mut(left)? = big,
+        }
+        let mut best = big;
+        for j in lo.max(1)..=hi {
+            let cb = b.get(j - 1)?;
+            let replace = prev.get(j - 1)? + usize::from(ca != cb);
+            let delete = prev.get(j)? + 1;
+            let insert = cur.get(j - 1)? + 1;
+            let d = replace.min(delete).min(insert).min(big);
+            *cur.get_mut(j)? = d;
+            best = best.min(d);
+        }
+        if lo == 0 {
+            best = best.min(*cur.first()?);
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.get(b.len()).copied().filter(|d| *d <= max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within;
+
+    #[test]
+    fn counts_edits_ignoring_case() {
+        for (a, b, max, want) in [
+            ("Basic Routing Profile", "basic routing profile", 0, true),
+            ("Basic Routing Profile", "Basic Routing Profil", 1, true),
+            ("Basic Routing Profile", "Basc Routing Profle", 2, true),
+            ("Basic Routing Profile", "Bsc Rting Profile", 2, false),
+            ("", "ab", 2, true),
+            ("", "abc", 2, false),
+            ("kitten", "sitting", 3, true),
+            ("kitten", "sitting", 2, false),
+            ("Agent", "Admin", 2, false),
+            ("Équipe", "équipes", 1, true),
+            ("ab", "ba", 2, true),
+            ("ab", "ba", 1, false),
+        ] {
+            assert_eq!(within(a, b, max), want, "{a:?} {b:?} {max}");
+        }
+    }
+
+    fn naive(a: &[char], b: &[char]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut cur = vec![i + 1];
+            for (j, cb) in b.iter().enumerate() {
+                let d = (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1);
+                cur.push(d);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn agrees_with_the_full_table_on_every_short_pair() {
+        let mut words = vec![String::new()];
+        for len in 1..=5 {
+            for bits in 0..(1u32 << len) {
+                words.push(
+                    (0..len)
+                        .map(|i| if bits >> i & 1 == 1 { 'b' } else { 'a' })
+                        .collect(),
+                );
+            }
+        }
+        for a in &words {
+            for b in &words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let d = naive(&ca, &cb);
+                for max in 0..=3 {
+                    assert_eq!(within(a, b, max), d <= max, "{a:?} {b:?} {max}");
+                }
+            }
+        }
+    }
+}
