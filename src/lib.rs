@@ -34,7 +34,7 @@ pub mod wire;
 pub mod wasm;
 
 pub use options::{Mode, ModeOption, Options};
-pub use report::{Code, Report, Violation};
+pub use report::{Code, Fix, Report, Violation};
 pub use request::{build_request, HttpRequest, InvalidInput};
 pub use rules::validate;
 pub use value::Value;

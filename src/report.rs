@@ -48,6 +48,24 @@ pub enum Code {
     Duplicate,
     /// Warning: a member that has no effect here.
     NotApplicable,
+    /// A user name already used in the instance, or by an earlier user of the same batch or file.
+    Taken,
+    /// Warning: a user name that differs from an existing one only in letter case.
+    Similar,
+    /// An id that names nothing of its kind in the instance.
+    NotFound,
+    /// Warning: an ARN where the API asks for the id.
+    PreferId,
+    /// Warning: part of the instance context could not be read and was skipped.
+    InstanceIgnored,
+    /// A name that matches several items of the instance.
+    Ambiguous,
+    /// A column of names that cannot become ids: the instance context lacks the list.
+    Unresolved,
+    /// Warning: a file that is not UTF-8, read as Windows-1252.
+    Encoding,
+    /// Warning: a cell a spreadsheet's AutoCorrect seems to have changed.
+    Autocorrected,
 }
 
 impl Code {
@@ -74,6 +92,15 @@ impl Code {
             Code::PreferChannelConfig => "PREFER_CHANNEL_CONFIG",
             Code::Duplicate => "DUPLICATE",
             Code::NotApplicable => "NOT_APPLICABLE",
+            Code::Taken => "TAKEN",
+            Code::Similar => "SIMILAR",
+            Code::NotFound => "NOT_FOUND",
+            Code::PreferId => "PREFER_ID",
+            Code::InstanceIgnored => "INSTANCE_IGNORED",
+            Code::Ambiguous => "AMBIGUOUS",
+            Code::Unresolved => "UNRESOLVED",
+            Code::Encoding => "ENCODING",
+            Code::Autocorrected => "AUTOCORRECTED",
         }
     }
 }
@@ -93,6 +120,32 @@ pub struct Violation {
     pub code: Code,
     /// Plain English for an admin. Never contains a value from the input.
     pub message: String,
+    /// A replacement for the value at `path`, from the instance context (never from the input).
+    pub fix: Option<Fix>,
+    /// The CSV column (its header as written in the file) the violation comes from.
+    pub column: Option<String>,
+}
+
+impl Violation {
+    /// A violation with no fix and no column.
+    pub fn new(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Violation {
+            path: path.into(),
+            code,
+            message: message.into(),
+            fix: None,
+            column: None,
+        }
+    }
+}
+
+/// A value a form can put in place of the one at a violation's path with one click.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The replacement value (an id from the instance context).
+    pub value: String,
+    /// What the button says ("Use Basic Routing Profile").
+    pub label: Option<String>,
 }
 
 /// Every problem of one input, found in one pass.
@@ -184,11 +237,9 @@ impl Sink {
                     plural(w, "warning were", "warnings were")
                 ),
             };
-            self.report.warnings.push(Violation {
-                path: String::new(),
-                code: Code::Truncated,
-                message,
-            });
+            self.report
+                .warnings
+                .push(Violation::new("", Code::Truncated, message));
         }
         self.report
     }
@@ -204,11 +255,7 @@ fn record(
     message: impl FnOnce() -> String,
 ) {
     if list.len() < MAX_REPORTED {
-        list.push(Violation {
-            path: path.render(),
-            code,
-            message: message(),
-        });
+        list.push(Violation::new(path.render(), code, message()));
     } else {
         *left_out += 1;
     }
