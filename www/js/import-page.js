@@ -33,7 +33,7 @@ export async function startImportPage() {
     prev: byId("page-prev"),
     next: byId("page-next"),
   });
-  el.mode = modeSelect({ id: "import-mode", value: "", unsetText: "Not set (from the instance data, if any)" });
+  el.mode = modeSelect({ id: "import-mode", value: "", unsetText: "Not set (the instance data’s, if loaded)" });
   el.locale = localeSelect({ id: "import-locale", value: matchLocale(navigator.languages) });
   el["mode-slot"].append(el.mode);
   el["locale-slot"].append(el.locale);
