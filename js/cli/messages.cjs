@@ -6,7 +6,7 @@ const count = (n, one, many) => `${n.toLocaleString("en-US")} ${n === 1 ? one : 
 
 /** `3 of 120 users are invalid: 5 errors, 2 warnings.` and its variants. */
 function summaryLine(c, { warnings }) {
-  let s = `${c.invalid.toLocaleString("en-US")} of ${count(c.users, "user", "users")} ${c.invalid === 1 ? "is" : "are"} invalid`;
+  let s = `${c.invalid.toLocaleString("en-US")} of ${count(c.users, "user", "users")} ${c.invalid === 1 || c.users === 1 ? "is" : "are"} invalid`;
   if (c.filesWithErrors > 0) s += `, ${count(c.filesWithErrors, "file has", "files have")} errors of ${c.filesWithErrors === 1 ? "its" : "their"} own`;
   if (c.unreadable > 0) s += `, ${count(c.unreadable, "file", "files")} could not be read`;
   if (c.notJson > 0) s += `, ${count(c.notJson, "line is", "lines are")} not JSON`;
