@@ -328,6 +328,8 @@ function createApi(glue, modelText = glue.describeModel()) {
     message: `The input is too large to check (over ${MAX_PACKED / 1024 / 1024} MB in all).`,
   };
 
+  // Records: kind path US code US message (US tag text)* RS, tags F (fix value), L (fix label),
+  // C (CSV column).
   function unpackReport(text, start, end) {
     const errors = [];
     const warnings = [];
@@ -335,24 +337,87 @@ function createApi(glue, modelText = glue.describeModel()) {
       const stop = text.indexOf(RECORD, start);
       const u1 = text.indexOf(UNIT, start);
       const u2 = text.indexOf(UNIT, u1 + 1);
-      const v = { path: text.slice(start + 1, u1), code: text.slice(u1 + 1, u2), message: text.slice(u2 + 1, stop) };
+      const u3 = text.indexOf(UNIT, u2 + 1);
+      const v = { path: text.slice(start + 1, u1), code: text.slice(u1 + 1, u2), message: text.slice(u2 + 1, u3 === -1 || u3 > stop ? stop : u3) };
+      if (u3 !== -1 && u3 < stop) unpackExtras(v, text.slice(u3 + 1, stop).split(UNIT));
       (text.charCodeAt(start) === 69 /* E */ ? errors : warnings).push(v);
       start = stop + 1;
     }
     return { valid: errors.length === 0, errors, warnings };
   }
 
-  function validateCreateUser(input, options) {
+  function unpackExtras(v, fields) {
+    for (const f of fields) {
+      const tag = f[0];
+      const value = f.slice(1);
+      if (tag === "F") v.fix = { value };
+      else if (tag === "L" && v.fix) v.fix.label = value;
+      else if (tag === "C") v.column = value;
+    }
+  }
+
+  // Instance contexts (INSTANCE.md) are prepared in wasm once per object and kept under a handle
+  // (0: none), freed when the object is collected. The same object given again is not sent again,
+  // so a context must not be changed after its first use: pass a new object instead.
+  const preparedInstances = new WeakMap();
+  const freeInstances = typeof FinalizationRegistry === "function" ? new FinalizationRegistry((h) => glue.dropInstance(h)) : null;
+  let lastText = null; // [JSON text, handle] of the last context given as text
+
+  function instanceOf(options) {
+    try {
+      return options === undefined || options === null ? undefined : options.instance;
+    } catch {
+      return UNREADABLE_INSTANCE;
+    }
+  }
+  const UNREADABLE_INSTANCE = Symbol("unreadable");
+
+  // The handle of the context in `options`, preparing it the first time it is seen.
+  function instanceHandle(options) {
+    const instance = instanceOf(options);
+    if (instance === undefined || instance === null) return 0;
+    if (typeof instance === "object") {
+      const known = preparedInstances.get(instance);
+      if (known !== undefined) return known;
+      const handle = glue.prepareInstance(contextText(instance));
+      preparedInstances.set(instance, handle);
+      if (freeInstances) freeInstances.register(instance, handle);
+      return handle;
+    }
+    if (typeof instance === "string") {
+      // The JSON text of a context: prepared again only when the text changes.
+      if (lastText !== null && lastText[0] === instance) return lastText[1];
+      if (lastText !== null) glue.dropInstance(lastText[1]);
+      lastText = [instance, glue.prepareInstance(instance === "" ? "null" : instance)];
+      return lastText[1];
+    }
+    if (unreadableHandle === 0) unreadableHandle = glue.prepareInstance("");
+    return unreadableHandle;
+  }
+  let unreadableHandle = 0;
+
+  // The JSON of a context object, or "" (unreadable) when it cannot be serialized (a cycle, a
+  // BigInt, a throwing getter or Proxy, an engine limit): never an exception.
+  function contextText(instance) {
+    try {
+      const text = JSON.stringify(instance);
+      return typeof text === "string" ? text : "";
+    } catch {
+      return "";
+    }
+  }
+
+  function validateWith(input, options, handle) {
     const packed = packInput(input, options);
     if (packed === null) return { valid: false, errors: [{ ...TOO_LARGE }], warnings: [] };
-    const text = glue.validatePacked(packed);
+    const text = glue.validatePacked(packed, handle);
     return unpackReport(text, 0, text.length);
   }
 
-  function buildCreateUserRequest(input, options) {
+  function buildWith(input, options, handle) {
     const packed = packInput(input, options);
     if (packed === null) throw new ValidationError({ valid: false, errors: [{ ...TOO_LARGE }], warnings: [] });
-    const text = glue.buildPacked(packed);
+    const text = glue.buildPacked(packed, handle);
     if (text.charCodeAt(0) !== 82 /* R */) throw new ValidationError(unpackReport(text, 0, text.length));
     const u = text.indexOf(UNIT);
     return {
@@ -363,9 +428,9 @@ function createApi(glue, modelText = glue.describeModel()) {
     };
   }
 
-  function validateCreateUserBatch(jsonText, options) {
+  function batchWith(jsonText, options, handle) {
     if (typeof jsonText !== "string") throw new TypeError("validateCreateUserBatch takes the JSON text of an array of users.");
-    const text = glue.validateBatch(jsonText, modeName(options));
+    const text = glue.validateBatch(jsonText, modeName(options), handle);
     if (text.charCodeAt(0) === 33 /* ! */) throw new SyntaxError(`Not a JSON array of users: ${text.slice(1)}.`);
     const reports = [];
     let start = 0;
@@ -377,6 +442,37 @@ function createApi(glue, modelText = glue.describeModel()) {
     return reports;
   }
 
+  function validateCreateUser(input, options) {
+    return validateWith(input, options, instanceHandle(options));
+  }
+
+  function buildCreateUserRequest(input, options) {
+    return buildWith(input, options, instanceHandle(options));
+  }
+
+  function validateCreateUserBatch(jsonText, options) {
+    return batchWith(jsonText, options, instanceHandle(options));
+  }
+
+  // Options read once: the mode as it was given, and the context prepared once and kept alive
+  // with the validator.
+  function createValidator(options) {
+    const fixed = { identityManagementType: modeName(options) };
+    const instance = instanceOf(options);
+    // A context given as text gets a handle of its own (the shared one for text changes with the
+    // next text given to a plain function), freed with the validator.
+    const own = typeof instance === "string";
+    const handle = own ? glue.prepareInstance(instance === "" ? "null" : instance) : instanceHandle(options);
+    const self = {
+      validate: (input) => validateWith(input, fixed, handle),
+      build: (input) => buildWith(input, fixed, handle),
+      validateBatch: (jsonText) => batchWith(jsonText, fixed, handle),
+    };
+    Object.defineProperty(self, "instance", { value: instance, enumerable: false });
+    if (own && freeInstances) freeInstances.register(self, handle);
+    return self;
+  }
+
   function normalizeNfc(text) {
     if (typeof text !== "string") throw new TypeError("normalizeNfc takes a string.");
     return glue.normalizeNfc(text);
@@ -386,5 +482,5 @@ function createApi(glue, modelText = glue.describeModel()) {
     return JSON.parse(modelText);
   }
 
-  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, normalizeNfc, describeModel };
+  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, createValidator, normalizeNfc, describeModel };
 }

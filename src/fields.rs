@@ -54,6 +54,83 @@ pub const READ_LIMIT: usize = 10_000;
 /// The most errors, and separately warnings, a report lists; the rest are counted in `TRUNCATED`.
 pub const MAX_REPORTED: usize = 100;
 
+/// A name within this many edits (ignoring case) of a value is offered as "Did you mean …?".
+pub const NEAR_MISS_EDITS: usize = 2;
+/// Instance lookups read values no longer than this many bytes: no id, ARN, name or user name of
+/// an instance is longer, so a longer value is simply not found (and costs no hashing).
+pub const INSTANCE_VALUE_MAX: usize = 2048;
+
+/// The kinds of instance item a member refers to by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    /// A routing profile (`RoutingProfileId`).
+    RoutingProfile,
+    /// A security profile (`SecurityProfileIds[i]`).
+    SecurityProfile,
+    /// A user hierarchy group (`HierarchyGroupId`).
+    HierarchyGroup,
+}
+
+/// One list of the instance context (INSTANCE.md): where it comes from and how messages name
+/// its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefList {
+    /// Which items it holds.
+    pub kind: RefKind,
+    /// The member of the AWS CLI / SDK output that holds the list.
+    pub member: &'static str,
+    /// How an admin calls one item, for messages ("routing profile").
+    pub noun: &'static str,
+}
+
+/// The instance context's lists of items referred to by id, in [`RefKind`] order.
+pub const REF_LISTS: [RefList; 3] = [
+    RefList {
+        kind: RefKind::RoutingProfile,
+        member: "RoutingProfileSummaryList",
+        noun: "routing profile",
+    },
+    RefList {
+        kind: RefKind::SecurityProfile,
+        member: "SecurityProfileSummaryList",
+        noun: "security profile",
+    },
+    RefList {
+        kind: RefKind::HierarchyGroup,
+        member: "UserHierarchyGroupSummaryList",
+        noun: "hierarchy group",
+    },
+];
+
+/// The instance context's lists of users (`ListUsers`, `SearchUsers`); both may be given.
+pub const USER_LISTS: [&str; 2] = ["UserSummaryList", "Users"];
+/// Where the instance context holds the identity management type (`DescribeInstance`): the
+/// member, the member inside it, and both as one path for messages.
+pub const INSTANCE_MODE: (&str, &str, &str) = (
+    "Instance",
+    "IdentityManagementType",
+    "Instance.IdentityManagementType",
+);
+/// The levels of a hierarchy group's `HierarchyPath`, from the top.
+pub const HIERARCHY_LEVELS: [&str; 5] = [
+    "LevelOne",
+    "LevelTwo",
+    "LevelThree",
+    "LevelFour",
+    "LevelFive",
+];
+
+impl RefKind {
+    /// This kind's row of [`REF_LISTS`].
+    pub fn list(self) -> &'static RefList {
+        match self {
+            RefKind::RoutingProfile => &REF_LISTS[0],
+            RefKind::SecurityProfile => &REF_LISTS[1],
+            RefKind::HierarchyGroup => &REF_LISTS[2],
+        }
+    }
+}
+
 /// The most members any shape has (the root has 15); `tests` check every shape against it.
 pub const MAX_FIELDS: usize = 16;
 
@@ -133,6 +210,10 @@ pub enum Hook {
     VoiceOnly,
     /// A warning `PREFER_CHANNEL_CONFIG` when present.
     PreferChannelLists,
+    /// The user name: checked against the instance's users and the earlier users of a batch.
+    InstanceUser,
+    /// An id (or, for a list, ids) of an item of the instance.
+    InstanceRef(RefKind),
 }
 
 /// What an identity management type does to a member.
@@ -248,6 +329,7 @@ pub static CREATE_USER: Shape = Shape {
     fields: &[
         Field {
             required: true,
+            hooks: &[Hook::InstanceUser],
             kind: Kind::Str(Str {
                 max: Some(100),
                 max_in: &[(CM, 20), (ED, 20), (SAML, 64)],
@@ -289,6 +371,7 @@ pub static CREATE_USER: Shape = Shape {
         },
         Field {
             required: true,
+            hooks: &[Hook::InstanceRef(RefKind::SecurityProfile)],
             ..field(
                 "SecurityProfileIds",
                 "Security profiles",
@@ -299,9 +382,13 @@ pub static CREATE_USER: Shape = Shape {
         },
         Field {
             required: true,
+            hooks: &[Hook::InstanceRef(RefKind::RoutingProfile)],
             ..field("RoutingProfileId", "Routing profile ID", free(None))
         },
-        field("HierarchyGroupId", "Hierarchy group ID", free(None)),
+        Field {
+            hooks: &[Hook::InstanceRef(RefKind::HierarchyGroup)],
+            ..field("HierarchyGroupId", "Hierarchy group ID", free(None))
+        },
         Field {
             required: true,
             in_path: true,

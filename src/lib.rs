@@ -19,6 +19,7 @@
 
 pub mod describe;
 pub mod fields;
+pub mod instance;
 pub mod json;
 pub mod nfc;
 pub mod options;
@@ -33,20 +34,27 @@ pub mod wire;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use instance::Instance;
 pub use options::{Mode, ModeOption, Options};
 pub use report::{Code, Fix, Report, Violation};
 pub use request::{build_request, HttpRequest, InvalidInput};
-pub use rules::validate;
+pub use rules::{validate, Batch, BatchUnit};
 pub use value::Value;
 
-/// Validates every user of a JSON array text, handing each report to `each` in order. Only one
-/// user is held in memory at a time.
+/// Validates every user of a JSON array text, handing each report to `each` in order; a user
+/// name repeated from an earlier user is `TAKEN` ("User 3 has the same user name"). Only one user
+/// is held in memory at a time (and the user names seen so far).
 pub fn validate_json_array(
     text: &str,
-    options: &Options,
+    options: &Options<'_>,
     mut each: impl FnMut(Report),
 ) -> Result<(), json::JsonError> {
-    json::for_each_item(text, |user| each(validate(&user, options)))
+    let mut batch = Batch::new(BatchUnit::User);
+    let mut position = 0;
+    json::for_each_item(text, |user| {
+        position += 1;
+        each(batch.validate(&user, options, position));
+    })
 }
 
 /// The NFC form of `text`, for a form's "fix it" action on `NOT_NFC`.

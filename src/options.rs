@@ -1,4 +1,6 @@
-//! Options of a call: the instance's identity management type.
+//! Options of a call: the instance's identity management type, and the instance context.
+
+use crate::instance::Instance;
 
 /// How the Amazon Connect instance manages identities. Several rules depend on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,10 +42,24 @@ impl Mode {
 }
 
 /// What a call was given besides the input.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Options {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'i> {
     /// The instance's identity management type; mode-dependent rules apply only when known.
     pub mode: ModeOption,
+    /// The instance context (INSTANCE.md), when the caller has one.
+    pub instance: Option<&'i Instance>,
+}
+
+impl PartialEq for Options<'_> {
+    /// Same mode, and the same instance context (the same prepared object, or none).
+    fn eq(&self, other: &Self) -> bool {
+        self.mode == other.mode
+            && match (self.instance, other.instance) {
+                (None, None) => true,
+                (Some(a), Some(b)) => std::ptr::eq(a, b),
+                _ => false,
+            }
+    }
 }
 
 /// The identity management type as the caller gave it.
@@ -58,11 +74,20 @@ pub enum ModeOption {
     Known(Mode),
 }
 
-impl Options {
+impl<'i> Options<'i> {
     /// Options for a known mode.
     pub fn with_mode(mode: Mode) -> Self {
         Options {
             mode: ModeOption::Known(mode),
+            instance: None,
+        }
+    }
+
+    /// These options with an instance context.
+    pub fn with_instance(self, instance: &Instance) -> Options<'_> {
+        Options {
+            mode: self.mode,
+            instance: Some(instance),
         }
     }
 
@@ -72,14 +97,18 @@ impl Options {
             None => ModeOption::NotGiven,
             Some(n) => Mode::parse(n).map_or(ModeOption::Unrecognized, ModeOption::Known),
         };
-        Options { mode }
+        Options {
+            mode,
+            instance: None,
+        }
     }
 
-    /// The known mode, if any.
+    /// The known mode, if any: the one given, else the instance context's (INSTANCE.md: the
+    /// option wins; an unrecognized option counts as not given).
     pub fn known_mode(&self) -> Option<Mode> {
         match self.mode {
             ModeOption::Known(m) => Some(m),
-            _ => None,
+            _ => self.instance.and_then(Instance::mode),
         }
     }
 }

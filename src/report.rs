@@ -183,7 +183,14 @@ impl Sink {
             left_out_errors,
             ..
         } = self;
-        record(&mut report.errors, left_out_errors, path, code, message);
+        record(
+            &mut report.errors,
+            left_out_errors,
+            path,
+            code,
+            message,
+            || None,
+        );
     }
 
     /// Records a warning.
@@ -193,7 +200,32 @@ impl Sink {
             left_out_warnings,
             ..
         } = self;
-        record(&mut report.warnings, left_out_warnings, path, code, message);
+        record(
+            &mut report.warnings,
+            left_out_warnings,
+            path,
+            code,
+            message,
+            || None,
+        );
+    }
+
+    /// Records an error, or a warning when `as_warning`, with the fix `fix` gives (built only
+    /// when the violation is kept).
+    pub fn record_with_fix(
+        &mut self,
+        as_warning: bool,
+        path: &Path<'_>,
+        code: Code,
+        message: impl FnOnce() -> String,
+        fix: impl FnOnce() -> Option<Fix>,
+    ) {
+        let (list, left_out) = if as_warning {
+            (&mut self.report.warnings, &mut self.left_out_warnings)
+        } else {
+            (&mut self.report.errors, &mut self.left_out_errors)
+        };
+        record(list, left_out, path, code, message, fix);
     }
 
     /// Records an error, or a warning when `as_warning`.
@@ -253,9 +285,13 @@ fn record(
     path: &Path<'_>,
     code: Code,
     message: impl FnOnce() -> String,
+    fix: impl FnOnce() -> Option<Fix>,
 ) {
     if list.len() < MAX_REPORTED {
-        list.push(Violation::new(path.render(), code, message()));
+        list.push(Violation {
+            fix: fix(),
+            ..Violation::new(path.render(), code, message())
+        });
     } else {
         *left_out += 1;
     }

@@ -5,13 +5,16 @@
 /// differ by more than `max` are rejected at once, and only a band of `2 * max + 1` cells per row
 /// is computed, so a long text costs `O(len * max)`.
 pub fn within(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
-    distance_within(&a, &b, max).is_some()
+    distance_within(&fold(a), &fold(b), max).is_some()
+}
+
+/// The characters of `s`, lower-cased, as [`distance_within`] compares them.
+pub fn fold(s: &str) -> Vec<char> {
+    s.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// The edit distance of `a` and `b` when it is at most `max`.
-fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+pub fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
@@ -52,6 +55,7 @@ fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing)]
     use super::within;
 
     #[test]

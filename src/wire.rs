@@ -25,9 +25,12 @@
 //!                                     whose reading threw
 //! ```
 //!
-//! Output: records `kind path US code US message RS`, kind `E` (error) or `W` (warning), with
-//! US = U+001F and RS = U+001E; a built request is `R path US body`. Neither separator can
-//! occur in a path (control characters in keys are JSON-escaped) or a message (fixed texts).
+//! Output: records `kind path US code US message (US tag text)* RS`, kind `E` (error) or `W`
+//! (warning), with US = U+001F and RS = U+001E; the optional tagged fields are `F` the fix's
+//! value, `L` its label, `C` the CSV column. A built request is `R path US body`. No separator
+//! can occur in a path (control characters in keys are JSON-escaped), a message (fixed texts and
+//! instance names without control characters), a fix (instance data without them) or a column
+//! (control characters are replaced when written).
 
 use std::borrow::Cow;
 
@@ -45,7 +48,7 @@ pub const GROUP: char = '\u{1d}';
 
 /// Reads packed bytes. Malformed ones (which only a bug in the gatherer could write) read as a
 /// value that is not an object, so they are reported, never a panic. Strings borrow from `packed`.
-pub fn decode(packed: &[u8]) -> (Options, Val<'_>) {
+pub fn decode(packed: &[u8]) -> (Options<'static>, Val<'_>) {
     let Ok(text) = std::str::from_utf8(packed) else {
         return (Options::default(), UNREADABLE);
     };
@@ -216,9 +219,29 @@ pub fn encode_report(out: &mut String, report: &Report) {
             out.push_str(v.code.as_str());
             out.push(UNIT);
             out.push_str(&v.message);
+            if let Some(fix) = &v.fix {
+                push_field(out, 'F', &fix.value);
+                if let Some(label) = &fix.label {
+                    push_field(out, 'L', label);
+                }
+            }
+            if let Some(column) = &v.column {
+                push_field(out, 'C', column);
+            }
             out.push(RECORD);
         }
     }
+}
+
+/// Appends `US tag text`, with any control character of `text` (which only input data such as a
+/// CSV header could hold) written as U+FFFD so that it cannot end the record.
+fn push_field(out: &mut String, tag: char, text: &str) {
+    out.push(UNIT);
+    out.push(tag);
+    out.extend(
+        text.chars()
+            .map(|c| if c.is_control() { '\u{fffd}' } else { c }),
+    );
 }
 
 /// The packed text of a built request.

@@ -7,39 +7,48 @@
 mod channels;
 pub mod forms;
 mod identity;
+mod instance;
 mod phone;
 mod tags;
 mod unicode_tables;
 
 use std::collections::HashSet;
 
+pub use instance::{Batch, BatchUnit};
+
 use crate::fields::{
-    Field, Hook, Kind, Shape, Str, CREATE_USER, FORM_SCAN_LIMIT, MAX_FIELDS, READ_LIMIT,
+    Field, Hook, Kind, RefKind, Shape, Str, CREATE_USER, FORM_SCAN_LIMIT, MAX_FIELDS, READ_LIMIT,
 };
+use crate::instance::Instance;
 use crate::options::{Mode, ModeOption, Options};
 use crate::path::Path;
 use crate::report::{thousands, Code, Report, Sink};
 use crate::value::Val;
 
 /// Checks one CreateUser input and reports every problem in one pass.
-pub fn validate(input: &Val<'_>, options: &Options) -> Report {
+pub fn validate(input: &Val<'_>, options: &Options<'_>) -> Report {
+    check(input, options, None)
+}
+
+impl Batch {
+    /// Checks the user at `position` of the batch (counted as the batch's unit says), with the
+    /// user names of the earlier ones.
+    pub fn validate(&mut self, input: &Val<'_>, options: &Options<'_>, position: usize) -> Report {
+        check(input, options, Some((self, position)))
+    }
+}
+
+fn check(input: &Val<'_>, options: &Options<'_>, batch: Option<(&mut Batch, usize)>) -> Report {
     let mut cx = Cx {
         sink: Sink::default(),
         mode: options.known_mode(),
         root: input,
+        instance: options.instance,
+        batch,
     };
-    match options.mode {
-        ModeOption::Known(_) => {}
-        ModeOption::NotGiven => cx.sink.warning(&Path::Root, Code::ModeUnknown, || {
-            "The identity management type was not given, so the rules that depend on it \
-             were not checked."
-                .into()
-        }),
-        ModeOption::Unrecognized => cx.sink.warning(&Path::Root, Code::ModeUnknown, || {
-            "The identity management type is not CONNECT_MANAGED, SAML or EXISTING_DIRECTORY, \
-             so the rules that depend on it were not checked."
-                .into()
-        }),
+    mode_warning(&mut cx, options);
+    if let Some(instance) = options.instance {
+        instance_ignored(&mut cx, instance);
     }
     match input {
         Val::Object(_) => check_object(&mut cx, &CREATE_USER, input, &Path::Root, None),
@@ -53,6 +62,37 @@ pub fn validate(input: &Val<'_>, options: &Options) -> Report {
     cx.sink.finish()
 }
 
+/// `MODE_UNKNOWN` when no identity management type is known (given, or from the instance).
+fn mode_warning(cx: &mut Cx<'_>, options: &Options<'_>) {
+    if cx.mode.is_some() {
+        return;
+    }
+    match options.mode {
+        ModeOption::Known(_) => {}
+        ModeOption::NotGiven => cx.sink.warning(&Path::Root, Code::ModeUnknown, || {
+            "The identity management type was not given, so the rules that depend on it \
+             were not checked."
+                .into()
+        }),
+        ModeOption::Unrecognized => cx.sink.warning(&Path::Root, Code::ModeUnknown, || {
+            "The identity management type is not CONNECT_MANAGED, SAML or EXISTING_DIRECTORY, \
+             so the rules that depend on it were not checked."
+                .into()
+        }),
+    }
+}
+
+/// One `INSTANCE_IGNORED` warning naming the parts of the context that were skipped.
+fn instance_ignored(cx: &mut Cx<'_>, instance: &Instance) {
+    let ignored = instance.ignored();
+    if ignored.is_empty() {
+        return;
+    }
+    cx.sink.warning(&Path::Root, Code::InstanceIgnored, || {
+        crate::instance::describe_ignored(ignored)
+    });
+}
+
 /// The state of one pass.
 pub(crate) struct Cx<'v> {
     pub sink: Sink,
@@ -60,6 +100,10 @@ pub(crate) struct Cx<'v> {
     pub mode: Option<Mode>,
     /// The whole input, for rules that look across members.
     pub root: &'v Val<'v>,
+    /// The instance context, when known.
+    pub instance: Option<&'v Instance>,
+    /// The batch this input belongs to, and its position there.
+    pub batch: Option<(&'v mut Batch, usize)>,
 }
 
 /// What the items of one channel list share while the list is walked.
@@ -235,6 +279,13 @@ fn run_hook(
         Hook::PreferChannelLists => phone::prefer_channel_lists(cx, value, path),
         Hook::Channel => channels::channel(cx, value, list, path),
         Hook::VoiceOnly => channels::voice_only(cx, field, value, parent, path),
+        Hook::InstanceUser => instance::user_name(cx, value, path),
+        // A list's items are checked one by one in `check_string_list`.
+        Hook::InstanceRef(kind) => {
+            if let Some(Val::String(s)) = value {
+                instance::reference(cx, kind, s, path);
+            }
+        }
     }
 }
 
@@ -368,6 +419,9 @@ fn check_string_list(
                         "This ID is already listed earlier; it is counted once.".into()
                     });
                 }
+                for kind in refers_to(field) {
+                    instance::reference(cx, kind, s, &at);
+                }
             }
             Val::Null | Val::String(_) => cx.sink.error(&at, Code::Required, || {
                 format!("Each item of {label} must be a non-empty ID.")
@@ -431,6 +485,14 @@ fn check_object_list(
             }
         }
     }
+}
+
+/// The kinds of instance item whose ids a member holds.
+fn refers_to(field: &Field) -> impl Iterator<Item = RefKind> + '_ {
+    field.hooks.iter().filter_map(|h| match h {
+        Hook::InstanceRef(kind) => Some(*kind),
+        _ => None,
+    })
 }
 
 /// The strings a list has shown so far: a small vector, or a hash set for long lists.

@@ -57,7 +57,7 @@ function isReport(r) {
 /** [name, (api) => void] pairs; `api` is a loaded build of the package. */
 export const cases = [
   ["exports every name of API.md", (api) => {
-    for (const n of ["validateCreateUser", "buildCreateUserRequest", "ValidationError", "normalizeNfc", "validateCreateUserBatch", "describeModel", "init", "initSync"]) {
+    for (const n of ["validateCreateUser", "buildCreateUserRequest", "ValidationError", "normalizeNfc", "validateCreateUserBatch", "createValidator", "describeModel", "init", "initSync"]) {
       ok(typeof api[n] === "function", `${n} is exported`);
     }
     ok(typeof api.default === "function", "default export (init)");
@@ -162,7 +162,7 @@ export const cases = [
   }],
   ["validateCreateUserBatch gives one report per user, in order", (api) => {
     const bad = { ...validUser(), Username: "" };
-    const reports = api.validateCreateUserBatch(JSON.stringify([validUser(), bad, validUser()]), CM);
+    const reports = api.validateCreateUserBatch(JSON.stringify([validUser(), bad, { ...validUser(), Username: "other" }]), CM);
     eq(reports.map((r) => r.valid), [true, false, true], "valid flags");
     eq(pairs(reports[1].errors), [["Username", "REQUIRED"]], "errors of the second");
     eq(api.validateCreateUserBatch("[]", CM), [], "empty array");
@@ -175,9 +175,53 @@ export const cases = [
     ok(threw instanceof SyntaxError, "bad JSON is a SyntaxError");
   }],
   ["the batch and the single call agree", (api) => {
-    const inputs = [validUser(), { ...validUser(), Username: "x".repeat(30) }, {}, [], { ...validUser(), Tags: { "": "a" } }];
+    const inputs = [validUser(), { ...validUser(), Username: "x".repeat(30) }, {}, [], { ...validUser(), Username: "u5", Tags: { "": "a" } }];
     const batch = api.validateCreateUserBatch(JSON.stringify(inputs), CM);
     eq(batch, inputs.map((i) => api.validateCreateUser(i, CM)), "same reports");
+  }],
+  ["a user name repeated in a batch is TAKEN at the later user, naming the earlier one's position", (api) => {
+    const users = [validUser(), { ...validUser(), Username: "b" }, validUser(), { ...validUser(), Username: validUser().Username.toUpperCase() }];
+    const reports = api.validateCreateUserBatch(JSON.stringify(users), CM);
+    eq(reports.map((r) => pairs(r.errors)), [[], [], [["Username", "TAKEN"]], []], "errors");
+    ok(reports[2].errors[0].message.includes("User 1"), "names user 1");
+    ok(!reports[2].errors[0].message.includes(validUser().Username), "never the name");
+    eq(pairs(reports[3].warnings), [["Username", "SIMILAR"]], "case-only difference is a warning");
+  }],
+  ["options.instance: taken names, names and ARNs for ids, near misses, with fixes", (api) => {
+    const instance = {
+      UserSummaryList: [{ Id: "u-1", Arn: "arn:u-1", Username: "taken.user" }],
+      NextToken: "AAAA",
+      RoutingProfileSummaryList: [{ Id: "rp-1", Arn: "arn:aws:connect:us-east-1:111122223333:instance/i/routing-profile/rp-1", Name: "Basic Routing Profile" }],
+      SecurityProfileSummaryList: [{ Id: "sp-1", Arn: "arn:sp-1", Name: "Agent" }, { Id: "sp-9", Arn: "arn:sp-9", Name: "Admin" }],
+      ResponseMetadata: { RequestId: "r" },
+    };
+    const input = { ...validUser(), Username: "taken.user", SecurityProfileIds: ["Agent", "Admn", "sp-1"], RoutingProfileId: "arn:aws:connect:us-east-1:111122223333:instance/i/routing-profile/rp-1" };
+    const r = api.validateCreateUser(input, { ...CM, instance });
+    eq(pairs(r.errors), [["Username", "TAKEN"], ["SecurityProfileIds[0]", "NOT_FOUND"], ["SecurityProfileIds[1]", "NOT_FOUND"]], "errors");
+    eq(r.errors[1].fix, { value: "sp-1", label: "Use Agent" }, "name given as id: fix to its id");
+    eq(r.errors[2].fix, { value: "sp-9", label: "Use Admin" }, "near miss: fix");
+    ok(r.errors[2].message.includes("Did you mean Admin?"), "did you mean");
+    eq(pairs(r.warnings), [["RoutingProfileId", "PREFER_ID"]], "warnings");
+    eq(r.warnings[0].fix.value, "rp-1", "ARN: fix to the id");
+    const fixed = { ...input, Username: "new.user", SecurityProfileIds: ["sp-1"], RoutingProfileId: "rp-1" };
+    eq(api.validateCreateUser(fixed, { ...CM, instance }), { valid: true, errors: [], warnings: [] }, "fixed input is valid");
+  }],
+  ["createValidator prepares the context once and checks many inputs against it", (api) => {
+    const instance = { Instance: { IdentityManagementType: "CONNECT_MANAGED" }, UserSummaryList: [{ Id: "u-1", Username: "taken.user" }] };
+    const v = api.createValidator({ instance });
+    eq(v.validate(validUser()), { valid: true, errors: [], warnings: [] }, "mode from the instance: no MODE_UNKNOWN");
+    eq(pairs(v.validate({ ...validUser(), Username: "taken.user" }).errors), [["Username", "TAKEN"]], "taken");
+    eq(v.build(validUser()).path, "/users/" + encodeURIComponent(validUser().InstanceId), "build");
+    let caught = null;
+    try {
+      v.build({ ...validUser(), Username: "taken.user" });
+    } catch (e) {
+      caught = e;
+    }
+    ok(caught instanceof api.ValidationError, "build throws ValidationError for a taken name");
+    eq(v.validateBatch(JSON.stringify([validUser(), validUser()])).map((r) => pairs(r.errors)), [[], [["Username", "TAKEN"]]], "batch");
+    const junk = api.createValidator({ ...CM, instance: 42 });
+    eq(pairs(junk.validate(validUser()).warnings), [["", "INSTANCE_IGNORED"]], "junk context: one warning");
   }],
   ["keys of every length cross intact (a 125-byte key once ended its object)", (api) => {
     for (const len of [1, 124, 125, 126, 127, 128, 253]) {
