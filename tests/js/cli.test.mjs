@@ -217,6 +217,15 @@ test("--instance: a user name of the second list-users page is TAKEN", { todo: H
   assert.doesNotMatch(r.stdout, /MODE_UNKNOWN/, "the mode comes from describe-instance");
 });
 
+test("a user name repeated in a file is TAKEN; in JSON Lines the message's 'user N' is line N", { todo: HAS.instance ? false : "needs batch TAKEN from main" }, () => {
+  const lines = ["", JSON.stringify(F.validUser("same")), "", JSON.stringify(F.validUser("same"))].join("\n");
+  const r = run(["check", "-", "--stdin-format", "jsonl", ...MODE], { input: lines });
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^\(stdin\):4: Username TAKEN User 2 has the same user name/m);
+  const json = run(["check", "-", ...MODE], { input: JSON.stringify([F.validUser("same"), F.validUser("same")]) });
+  assert.match(json.stdout, /^\(stdin\):\[1\]: Username TAKEN User 1 /m);
+});
+
 test("no secret from any input appears in any output", () => {
   assert.ok(outputs.length > 20);
   for (const text of outputs) for (const secret of F.SECRETS) assert.ok(!text.includes(secret), `a secret was printed: ${text.slice(0, 200)}`);
