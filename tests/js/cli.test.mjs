@@ -151,6 +151,18 @@ test("files that cannot be read: status 2, one line naming the file and why, the
   assert.match(bad.stderr, /^broken\.json:3:34: error: cannot read this --instance file: it is not JSON/);
 });
 
+test("a byte-order mark and CRLF line ends are read; bytes that are not UTF-8 are a file that cannot be read", () => {
+  const crlf = `\ufeff${JSON.stringify(F.validUser("c1"))}\r\n\r\n${JSON.stringify(F.invalidUser())}\r\n`;
+  writeFileSync(join(pkg.dir, "crlf.ndjson"), crlf);
+  const r = run(["check", "crlf.ndjson", ...MODE]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^crlf\.ndjson:3: Username PATTERN /m);
+  writeFileSync(join(pkg.dir, "latin1.json"), Buffer.from([0x7b, 0x22, 0x55, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+  const bad = run(["check", "latin1.json", ...MODE]);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr, "latin1.json: error: cannot read it: it is not UTF-8 text.\n");
+});
+
 test("standard input: - with --stdin-format", () => {
   const lines = `${JSON.stringify(F.validUser("s1"))}\n${JSON.stringify(F.invalidUser())}\n`;
   const r = run(["check", "-", "--stdin-format", "jsonl", ...MODE], { input: lines });
