@@ -24,7 +24,7 @@ enum BaseMode {
 }
 
 impl BaseMode {
-    fn options(self) -> Options {
+    fn options(self) -> Options<'static> {
         match self {
             BaseMode::NotGiven => Options::default(),
             BaseMode::ConnectManaged => Options::with_mode(Mode::ConnectManaged),

@@ -32,7 +32,7 @@ use connect_create_user::{
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// The four option values every input is checked under: no mode, then each known mode.
-pub fn all_options() -> [Options; 4] {
+pub fn all_options() -> [Options<'static>; 4] {
     [
         Options::default(),
         Options::with_mode(Mode::ConnectManaged),

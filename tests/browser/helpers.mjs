@@ -1,6 +1,7 @@
 // Shared set-up of the browser tests and the screenshot script: the static server (in-process, on a
 // free port) and Debian's chromium driven by playwright-core, with every console error, CSP violation,
 // page error and request recorded so that tests can assert there were none.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 
@@ -33,10 +34,10 @@ export async function startAll() {
 }
 
 /**
- * Opens the page in a fresh context and records what must not happen: console errors, page errors,
+ * Opens a page (`path`, the form by default) in a fresh context and records what must not happen: console errors, page errors,
  * CSP violations and requests to anywhere but the server's origin.
  */
-export async function openPage(env, { viewport = { width: 1280, height: 900 }, permissions = [] } = {}) {
+export async function openPage(env, { viewport = { width: 1280, height: 900 }, permissions = [], path = "/" } = {}) {
   const context = await env.browser.newContext({ viewport, acceptDownloads: true });
   if (permissions.length) await context.grantPermissions(permissions, { origin: env.origin });
   const page = await context.newPage();
@@ -61,7 +62,7 @@ export async function openPage(env, { viewport = { width: 1280, height: 900 }, p
       window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  await page.goto(env.origin + "/");
+  await page.goto(env.origin + path);
   await page.waitForSelector("body.ready");
   return { page, context, log };
 }
@@ -112,4 +113,12 @@ export async function describedText(page, name) {
 /** Clicks the add button of a list. */
 export async function addRow(page, list) {
   await page.locator(`button[data-action="add"][data-list="${list}"]`).click();
+}
+
+/** Asserts that the page logged no console error, threw nothing, saw no CSP violation and requested nothing outside its origin. */
+export async function assertPageClean(page, log) {
+  assert.deepEqual(log.consoleErrors, [], "console errors");
+  assert.deepEqual(log.pageErrors, [], "page errors");
+  assert.deepEqual(await cspViolations(page), [], "CSP violations");
+  assert.deepEqual(log.foreignRequests, [], "requests outside the server's origin");
 }

@@ -15,7 +15,7 @@ pub const BOGUS: &str = "bogus";
 pub const MODES: [&str; 5] = [CM, SAML, ED, NONE, BOGUS];
 
 /// The options of a mode name (`""`: not given).
-pub fn options(mode: &str) -> Options {
+pub fn options(mode: &str) -> Options<'static> {
     if mode.is_empty() {
         Options::default()
     } else {
