@@ -118,6 +118,15 @@ const pkg = {
   sideEffects: false,
   engines: { node: ">=18" },
 };
+// The command line (js/cli/, docs/cli.md): copied into pkg/cli/, installed as `connect-create-user`.
+{
+  const fs = await import("node:fs");
+  fs.rmSync(at("pkg/cli"), { recursive: true, force: true });
+  fs.mkdirSync(at("pkg/cli"));
+  for (const f of fs.readdirSync(at("js/cli"))) if (f.endsWith(".cjs")) copyFileSync(at(`js/cli/${f}`), at(`pkg/cli/${f}`));
+  pkg.bin = { "connect-create-user": "./cli/main.cjs" };
+  pkg.files.push("cli/");
+}
 writeFileSync(at("pkg/package.json"), JSON.stringify(pkg, null, 2) + "\n");
 console.log(`pkg/: connect-create-user ${version}`);
 
