@@ -5,18 +5,73 @@ export type IdentityManagementType = "CONNECT_MANAGED" | "SAML" | "EXISTING_DIRE
 
 /** Options of every call. */
 export interface Options {
-  /** Mode-dependent rules apply only when given. */
+  /**
+   * Mode-dependent rules apply only when known: given here, or else taken from
+   * `instance.Instance.IdentityManagementType`.
+   */
   identityManagementType?: IdentityManagementType;
+  /**
+   * The instance context (INSTANCE.md): the merge of the AWS CLI / SDK v3 outputs the caller has
+   * (`DescribeInstance`, `ListUsers` / `SearchUsers`, `ListRoutingProfiles`, `ListSecurityProfiles`,
+   * `ListUserHierarchyGroups`), or a list of such outputs. Prepared once per object: change it by
+   * passing a new object. A malformed one is skipped with an `INSTANCE_IGNORED` warning.
+   */
+  instance?: InstanceContext | InstanceContext[];
+  /** The message language (MESSAGES.md): "de", "ja", "pt-BR", …; English by default. */
+  locale?: string;
+}
+
+/** An item of a routing profile, security profile or hierarchy group list. */
+export interface InstanceItemSummary {
+  Id?: string;
+  Arn?: string;
+  Name?: string;
+}
+
+/** Levels of a hierarchy group's path, as DescribeUserHierarchyGroup returns them. */
+export interface InstanceHierarchyPath {
+  LevelOne?: InstanceItemSummary;
+  LevelTwo?: InstanceItemSummary;
+  LevelThree?: InstanceItemSummary;
+  LevelFour?: InstanceItemSummary;
+  LevelFive?: InstanceItemSummary;
+}
+
+/**
+ * What the AWS CLI / SDK v3 return about an instance, in their own shapes (other members such as
+ * `NextToken`, `$metadata`, `LastModifiedTime` are allowed and ignored): a `ListUsersCommand`
+ * output can be passed as it is, or several merged with `Object.assign` (lists of one name from
+ * several pages: pass the outputs as a list instead, and they are concatenated).
+ */
+export interface InstanceContext {
+  Instance?: { IdentityManagementType?: string };
+  UserSummaryList?: Array<{ Id?: string; Arn?: string; Username?: string }>;
+  Users?: Array<{ Id?: string; Username?: string }>;
+  RoutingProfileSummaryList?: InstanceItemSummary[];
+  SecurityProfileSummaryList?: InstanceItemSummary[];
+  UserHierarchyGroupSummaryList?: Array<InstanceItemSummary & { HierarchyPath?: InstanceHierarchyPath }>;
+  NextToken?: string;
+}
+
+/** A value that can replace the one at a violation's path (from the instance context). */
+export interface Fix {
+  value: string;
+  /** What a button says: "Use Basic Routing Profile". */
+  label?: string;
 }
 
 /** One problem, at one path. */
 export interface Violation {
   /** "IdentityInfo.FirstName", "AutoAcceptConfigs[1].Channel", 'Tags["aws:x"]', "" for the root. */
   path: string;
-  /** One of the codes of the rule book: "TYPE", "REQUIRED", "TOO_LONG", … */
+  /** One of the codes of RULES.md, INSTANCE.md and CSV.md: "TYPE", "REQUIRED", "TAKEN", … */
   code: string;
-  /** Plain English for an admin; never contains a value from the input. */
+  /** Plain language for an admin; never contains a value from the input. */
   message: string;
+  /** A replacement for the value at `path` (INSTANCE.md): never from the input. */
+  fix?: Fix;
+  /** The CSV column (its header as written in the file) the violation comes from. */
+  column?: string;
 }
 
 /** Every problem of one input. */
@@ -147,6 +202,19 @@ export function buildCreateUserRequest(input: unknown, options?: Options): Creat
  * Throws a SyntaxError when the text is not a JSON array, a TypeError when it is not a string.
  */
 export function validateCreateUserBatch(jsonText: string, options?: Options): Report[];
+
+/** Options prepared once (the instance context crosses into wasm once), for many calls. */
+export interface Validator {
+  validate(input: CreateUser): Report;
+  validate(input: unknown): Report;
+  /** Throws a ValidationError for an invalid input. */
+  build(input: CreateUser): CreateUserHttpRequest;
+  build(input: unknown): CreateUserHttpRequest;
+  validateBatch(jsonText: string): Report[];
+}
+
+/** Prepares `options` once (the instance context crosses into wasm once) for many checks. */
+export function createValidator(options?: Options): Validator;
 
 /** Thrown by buildCreateUserRequest; `instanceof Error` holds, `name === "ValidationError"`. */
 export class ValidationError extends Error {

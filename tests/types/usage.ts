@@ -2,6 +2,7 @@
 // using every export; a wrong use below each right one is marked @ts-expect-error.
 import init, {
   buildCreateUserRequest,
+  createValidator,
   describeModel,
   normalizeNfc,
   validateCreateUser,
@@ -9,6 +10,7 @@ import init, {
   ValidationError,
   type CreateUser,
   type CreateUserHttpRequest,
+  type InstanceContext,
   type Options,
   type Report,
   type Violation,
@@ -57,6 +59,19 @@ async function main(): Promise<void> {
   // @ts-expect-error: normalizeNfc takes a string
   normalizeNfc(42);
   const labels: string[] = describeModel().fields.map((f) => f.label);
+  // An SDK v3 output passes as it is: extra members and Date values are fine.
+  const listUsersOutput = {
+    UserSummaryList: [{ Id: "u-1", Arn: "arn:u-1", Username: "jdoe", LastModifiedTime: new Date() }],
+    NextToken: "t",
+    $metadata: { httpStatusCode: 200 },
+  };
+  const context: InstanceContext = listUsersOutput;
+  const validator = createValidator({ instance: [context, { RoutingProfileSummaryList: [{ Id: "rp-1", Name: "Basic" }] }] });
+  const fix: string | undefined = validator.validate(user).errors[0]?.fix?.value;
+  const column: string | undefined = validator.validateBatch("[]")[0]?.errors[0]?.column;
+  // @ts-expect-error: the instance is an object of AWS outputs
+  createValidator({ instance: 42 });
+  console.log(fix, column);
   console.log(reports, fixed, labels, badChannel, badOptions);
 }
 void main();
