@@ -51,7 +51,8 @@ export const ROW_PROBLEMS = [
   ["second security profile name with a typo (NOT_FOUND)", (row, ctx) => { row.securityprofilename1securityprofilename2 = `Agent|${typo(ctx.security[ctx.i % 900 + 50].Name)}`; }],
   ["agent hierarchy name with a typo (NOT_FOUND)", (row, ctx) => { row.agenthierarchy = typo(ctx.groups[ctx.i % 150 + 20].Name); }],
   ["user login of an earlier row (TAKEN)", (row, ctx) => { row.userlogin = ctx.previousLogin; }],
-  ["user login of an existing user (TAKEN)", (row, ctx) => { row.userlogin = ctx.users[((ctx.i * 7) % (ctx.users.length / 3 | 0)) * 3 + 1].Username; // agent.N_xyz: within 20 characters }],
+  // an "agent.N_xyz" user (index 3k + 1): within the 20 characters of CONNECT_MANAGED
+  ["user login of an existing user (TAKEN)", (row, ctx) => { row.userlogin = ctx.users[((ctx.i * 7) % (ctx.users.length / 3 | 0)) * 3 + 1].Username; }],
   ["password without a digit (PATTERN)", (row) => { row.password = "Password!x"; }],
   ["email address without @ (PATTERN)", (row) => { row.emailaddress = "jane.doe-at-example.com"; }],
   ["desk phone number in scientific notation (PATTERN)", (row) => { row.phonetypesoftdesk = "desk"; row.phonenumber = "1.20655E+10"; }],
