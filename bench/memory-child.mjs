@@ -25,6 +25,7 @@ const [kind, pkgDir, arg] = process.argv.slice(2);
 const gc = globalThis.gc ?? (() => {});
 const snapshot = (memory) => {
   gc();
+  gc(); // twice: the first may leave what finalizers free
   const m = process.memoryUsage();
   return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers,
     wasm: memory ? memory.buffer.byteLength : null, maxRss: process.resourceUsage().maxRSS * 1024 };

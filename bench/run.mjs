@@ -40,8 +40,8 @@ const section = (name) => !ONLY || ONLY.has(name);
 const OUT = outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : path.join(HERE, QUICK ? "results-quick.json" : "results.json");
 
 const CFG = QUICK
-  ? { rounds: 2, roundMs: 100, warmMs: 50, batchUsers: 10000, batchRounds: 2, coldRuns: 3, prepareReps: 1, csvRows: 10000, csvRounds: 2, csvMemoryRows: 20000 }
-  : { rounds: 7, roundMs: 300, warmMs: 300, batchUsers: 10000, batchRounds: 7, coldRuns: 10, prepareReps: 5, csvRows: 10000, csvRounds: 5, csvMemoryRows: 100000 };
+  ? { rounds: 2, roundMs: 100, warmMs: 50, batchUsers: 10000, batchRounds: 2, coldRuns: 3, instanceUsers: 20000, prepareReps: 1, csvRows: 10000, csvRounds: 2, csvMemoryRows: 20000 }
+  : { rounds: 7, roundMs: 300, warmMs: 300, batchUsers: 10000, batchRounds: 7, coldRuns: 10, instanceUsers: 100000, prepareReps: 5, csvRows: 10000, csvRounds: 5, csvMemoryRows: 100000 };
 
 const OPTIONS = Object.freeze({ identityManagementType: MODE });
 // ---------------------------------------------------------------------------------------------
