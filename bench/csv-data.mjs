@@ -4,7 +4,7 @@
 
 import Papa from "papaparse";
 import { generateInstance, typo } from "./instance-data.mjs";
-import { hex, mulberry32, pick } from "./inputs.mjs";
+import { FIRST, LAST, hex, mulberry32, pick } from "./inputs.mjs";
 
 /** The template's header when the package has no csvTemplate (CSV.md's columns, the guide's order). */
 export const DEFAULT_HEADER = ["first name", "last name", "email address", "password", "user login", "routing profile name",
@@ -41,8 +41,6 @@ export function oursCsv(api, context, mode) {
   return null;
 }
 
-const FIRST = ["Jane", "John", "José", "Zoë", "Łukasz", "Søren", "Aoife", "Chloé", "Mỹ", "Renée", "Ana", "Kenji", "Émile", "Iñaki"];
-const LAST = ["Doe", "Nguyễn", "García", "Müller", "O'Brien", "Smith", "Kowalski", "Øster", "Traoré", "Lefèvre", "Tanaka", "Brontë"];
 const TEAMS = ["sales", "ops", "cx", "billing", "nightshift"];
 
 // One problem each, all visible to both contenders; `row` is the row's cells by header key.

@@ -111,8 +111,8 @@ export function mulberry32(seed) {
   };
 }
 
-const FIRST = ["Jane", "John", "José", "Zoë", "Łukasz", "Søren", "Aoife", "Chloé", "Mỹ", "Renée", "Ana", "Kenji", "Émile", "Iñaki"];
-const LAST = ["Doe", "Nguyễn", "García", "Müller", "O'Brien", "Smith", "Kowalski", "Øster", "Traoré", "Lefèvre", "Tanaka", "Brontë"];
+export const FIRST = ["Jane", "John", "José", "Zoë", "Łukasz", "Søren", "Aoife", "Chloé", "Mỹ", "Renée", "Ana", "Kenji", "Émile", "Iñaki"];
+export const LAST = ["Doe", "Nguyễn", "García", "Müller", "O'Brien", "Smith", "Kowalski", "Øster", "Traoré", "Lefèvre", "Tanaka", "Brontë"];
 const DOMAINS = ["example.com", "example.org", "corp.example.net", "support.example.co.uk"];
 const CHANNELS = ["VOICE", "CHAT", "TASK", "EMAIL"];
 const TAG_KEYS = ["team", "cost-center", "environment", "site", "équipe", "owner", "project", "shift", "level", "region/zone"];
