@@ -277,10 +277,11 @@ pub fn suggest(normalized: &str) -> Option<&'static Column> {
     if normalized.is_empty() || normalized.len() > longest + 2 {
         return None;
     }
-    let mut close = NORMALIZED
-        .iter()
-        .zip(COLUMNS)
-        .filter(|(n, _)| crate::similar::within(normalized, n, 2));
+    let mut close = NORMALIZED.iter().zip(COLUMNS).filter(|(n, _)| {
+        // The table's headers are ASCII: their length is their character count.
+        n.len().abs_diff(normalized.chars().count()) <= 2
+            && crate::similar::within(normalized, n, 2)
+    });
     match (close.next(), close.next()) {
         (Some((_, one)), None) => Some(one),
         _ => None,

@@ -30,7 +30,7 @@ impl Header {
             let normalized = columns::normalize_header(name);
             let found = if normalized.is_empty() {
                 if !name.is_empty() {
-                    issues.error(unknown(name, &normalized, index));
+                    issues.error(|| unknown(name, &normalized, index));
                 }
                 None
             } else if let Some(column) = columns::find_normalized(&normalized) {
@@ -41,12 +41,12 @@ impl Header {
                         Some(column)
                     }
                     _ => {
-                        issues.error(duplicate(name, column));
+                        issues.error(|| duplicate(name, column));
                         None
                     }
                 }
             } else {
-                issues.error(unknown(name, &normalized, index));
+                issues.error(|| unknown(name, &normalized, index));
                 None
             };
             if name.is_empty() {
@@ -56,17 +56,19 @@ impl Header {
         }
         for column in COLUMNS.iter().filter(|c| c.required) {
             if header.index(column.key).is_none() {
-                let mut v = Violation::new(
-                    "",
-                    Code::Required,
-                    format!(
+                issues.error(|| {
+                    let mut v = Violation::new(
+                        "",
+                        Code::Required,
+                        format!(
                         "The file has no {} column, which every user needs; add it to the header \
                          (row 1), as in the template.",
                         column.header
                     ),
-                );
-                v.column = Some(column.header.to_owned());
-                issues.error(v);
+                    );
+                    v.column = Some(column.header.to_owned());
+                    v
+                });
             }
         }
         header

@@ -14,17 +14,19 @@ pub(crate) struct Issues {
 }
 
 impl Issues {
-    pub(crate) fn error(&mut self, v: Violation) {
+    /// Adds an error, built only when there is room for it.
+    pub(crate) fn error(&mut self, v: impl FnOnce() -> Violation) {
         if self.errors.len() < MAX_REPORTED {
-            self.errors.push(v);
+            self.errors.push(v());
         } else {
             self.left_out += 1;
         }
     }
 
-    pub(crate) fn warning(&mut self, v: Violation) {
+    /// Adds a warning, built only when there is room for it.
+    pub(crate) fn warning(&mut self, v: impl FnOnce() -> Violation) {
         if self.warnings.len() < MAX_REPORTED {
-            self.warnings.push(v);
+            self.warnings.push(v());
         } else {
             self.left_out += 1;
         }

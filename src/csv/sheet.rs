@@ -36,26 +36,30 @@ impl<'a> Sheet<'a> {
         let limits = options.limits;
         let kept = cut(bytes, limits.max_bytes);
         if kept.is_some() {
-            issues.error(Violation::new(
-                "",
-                Code::TooLong,
-                format!(
+            issues.error(|| {
+                Violation::new(
+                    "",
+                    Code::TooLong,
+                    format!(
                     "The file is larger than {}; only the rows in its first {} were read. Split \
                      it into smaller files.",
                     size(limits.max_bytes),
                     size(limits.max_bytes)
                 ),
-            ));
+                )
+            });
         }
         let decoded = decode(kept.unwrap_or(bytes));
         if decoded.windows_1252 {
-            issues.warning(Violation::new(
-                "",
-                Code::Encoding,
-                "The file is not UTF-8, so it was read as Windows-1252 (what Excel's \"CSV \
+            issues.warning(|| {
+                Violation::new(
+                    "",
+                    Code::Encoding,
+                    "The file is not UTF-8, so it was read as Windows-1252 (what Excel's \"CSV \
                  (Comma delimited)\" writes). If a character looks wrong, save the file as \"CSV \
                  UTF-8\" and load it again.",
-            ));
+                )
+            });
         }
         let delimiter = options
             .delimiter
@@ -111,14 +115,16 @@ impl<'a> Sheet<'a> {
         }
         if self.user_rows >= self.limits.max_rows {
             let max = thousands(self.limits.max_rows as i64);
-            self.issues.error(Violation::new(
-                "",
-                Code::TooMany,
-                format!(
-                    "The file has more than {max} user rows; only the first {max} were read. \
+            self.issues.error(|| {
+                Violation::new(
+                    "",
+                    Code::TooMany,
+                    format!(
+                        "The file has more than {max} user rows; only the first {max} were read. \
                      Split it into smaller files."
-                ),
-            ));
+                    ),
+                )
+            });
             self.done = true;
             return false;
         }
@@ -132,7 +138,7 @@ impl<'a> Sheet<'a> {
             let (with_values, rest): (Vec<usize>, Vec<usize>) =
                 self.header.unnamed.iter().partition(|i| has_value(i));
             for index in with_values {
-                self.issues.error(unnamed_with_values(index, number));
+                self.issues.error(|| unnamed_with_values(index, number));
             }
             self.header.unnamed = rest;
         }
@@ -195,14 +201,16 @@ impl<'a> Sheet<'a> {
     }
 
     fn open_quote(&mut self, number: usize) {
-        self.issues.error(Violation::new(
-            "",
-            Code::Pattern,
-            format!(
+        self.issues.error(|| {
+            Violation::new(
+                "",
+                Code::Pattern,
+                format!(
                 "A quoted cell that starts in row {} is never closed; add the closing quote (\").",
                 thousands(number as i64)
             ),
-        ));
+            )
+        });
     }
 }
 
