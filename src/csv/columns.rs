@@ -247,12 +247,14 @@ pub const COLUMNS: &[Column] = &[
 ];
 
 /// A header as it is matched: lower-cased, only letters and digits kept
-/// (`soft phone auto accept (yes/no)` → `softphoneautoacceptyesno`).
+/// (`soft phone auto accept (yes/no)` → `softphoneautoacceptyesno`). Only ASCII letters and digits
+/// are kept: every template header is ASCII, so another character could only stop a match, and
+/// the Unicode tables for lower-casing and "is a letter" cost 1.9 KB of the gzipped wasm.
 pub fn normalize_header(header: &str) -> String {
     header
         .chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .filter(|c| c.is_ascii_alphanumeric())
         .collect()
 }
 
