@@ -60,7 +60,8 @@ export function mergeInstanceParts(parts) {
 
 /**
  * Reads every picked instance data file and merges them. A file that cannot be read, is not JSON
- * or is not a JSON object is left out and named in `problems`. `instance` is null when none was read.
+ * or is not a JSON object is left out and named in `problems`. `instance` is null when none was read;
+ * `parts` are the files' objects in order (the package also takes that list and concatenates it).
  */
 export async function readInstanceFiles(files, { maxBytes = MAX_JSON_BYTES } = {}) {
   const parts = [];
@@ -76,7 +77,7 @@ export async function readInstanceFiles(files, { maxBytes = MAX_JSON_BYTES } = {
       problems.push({ name: file.name, message: err instanceof FileProblem ? err.message : `${file.name} could not be read.` });
     }
   }
-  return { instance: parts.length ? mergeInstanceParts(parts) : null, loaded, problems };
+  return { instance: parts.length ? mergeInstanceParts(parts) : null, parts, loaded, problems };
 }
 
 /** Saves `text` as a download named `name`. */
