@@ -4,6 +4,8 @@ import { h, isPlainObject } from "../dom.js";
 
 /** 5 MB: one user's input or one instance data file. */
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;
+/** 64 MB: one instance data file (a ListUsers output of 100,000 users is about 26 MB). */
+export const MAX_INSTANCE_BYTES = 64 * 1024 * 1024;
 /** 64 MB: the CSV limit of CSV.md (the package reports a larger file as TOO_LONG). */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 
@@ -63,7 +65,7 @@ export function mergeInstanceParts(parts) {
  * or is not a JSON object is left out and named in `problems`. `instance` is null when none was read;
  * `parts` are the files' objects in order (the package also takes that list and concatenates it).
  */
-export async function readInstanceFiles(files, { maxBytes = MAX_JSON_BYTES } = {}) {
+export async function readInstanceFiles(files, { maxBytes = MAX_INSTANCE_BYTES } = {}) {
   const parts = [];
   const loaded = [];
   const problems = [];
