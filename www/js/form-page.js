@@ -51,9 +51,6 @@ const ELEMENT_IDS = [
 export function createContext(doc = document) {
   const el = {};
   for (const id of ELEMENT_IDS) el[id] = doc.getElementById(id);
-  const holder = doc.createElement("div");
-  holder.hidden = true;
-  doc.body.append(holder);
   return {
     api: { validateCreateUser, buildCreateUserRequest, normalizeNfc, ValidationError },
     model: null,
@@ -75,7 +72,7 @@ export function createContext(doc = document) {
     probeCache: new Map(),
     instance: noInstance(), // instance-data.js: the loaded AWS CLI outputs, if any
     instanceSeq: 0, // the latest instance file pick (an earlier read still running is dropped)
-    pickers: { version: 0, holder }, // pickers.js: the datalists' holder and the data they show
+    pickers: { version: 0 }, // pickers.js: the instance data the pickers show
   };
 }
 

@@ -1,9 +1,10 @@
 // Picking by name (once instance data is loaded): each id control (`RoutingProfileId`,
-// `SecurityProfileIds[i]`, `HierarchyGroupId`) keeps its name and stays free to type in, gets the
-// instance's items as suggestions (a datalist: id, labelled with the name), and is paired with a
-// select of names whose choice writes the id into it. The control's value is what is sent.
+// `SecurityProfileIds[i]`, `HierarchyGroupId`) keeps its name, its role (a text box) and stays free
+// to type in; it is paired with a select of the instance's names whose choice writes the id into
+// it. The control's value is what is sent. (A name typed into the control gets the package's
+// NOT_FOUND with a fix to the id.)
 import { h, vh, idFor } from "../dom.js";
-import { REF_KINDS, refKindOf } from "./instance-data.js";
+import { refKindOf } from "./instance-data.js";
 
 const ID_CONTROLS = 'input[name="RoutingProfileId"], input[name="HierarchyGroupId"], input[name^="SecurityProfileIds["]';
 
@@ -15,8 +16,6 @@ export function syncPickers(ctx) {
   const { instance } = ctx;
   if (ctx.pickers.version !== instance.version) {
     for (const picker of ctx.form.querySelectorAll(".picker-row")) picker.remove();
-    for (const c of ctx.form.querySelectorAll(ID_CONTROLS)) c.removeAttribute("list");
-    renderDatalists(ctx);
     ctx.pickers.version = instance.version;
   }
   for (const control of ctx.form.querySelectorAll(ID_CONTROLS)) {
@@ -30,34 +29,29 @@ export function syncPickers(ctx) {
   }
 }
 
-/** One datalist per kind of the loaded data (ids, labelled with names), under `ctx.pickers.lists`. */
-function renderDatalists(ctx) {
-  const lists = [];
-  for (const kind of REF_KINDS) {
-    const choices = ctx.instance.choices.get(kind.key);
-    if (!choices) continue;
-    const list = h("datalist", { id: `choices-${kind.key}` });
-    for (const c of choices.list) list.append(h("option", { value: c.id, label: c.text }));
-    lists.push(list);
-  }
-  ctx.pickers.holder.replaceChildren(...lists);
-}
-
 function addPicker(ctx, control, kind, choices) {
-  control.setAttribute("list", `choices-${kind.key}`);
   const id = idFor("pick", control.name);
   const select = h("select", { id, class: "picker", "data-picker-for": control.name, "aria-controls": control.id });
   select.append(new Option(choices.list.length ? `Pick a ${kind.noun}…` : `No ${kind.plural} in the instance data`, ""));
   for (const c of choices.list) select.append(new Option(c.text, c.id));
-  const target = control.closest("[data-path]")?._target;
   const row = h(
     "div",
     { class: "picker-row" },
-    h("label", { for: id, class: "picker-label" }, target ? vh(`${target.label}: `) : null, "or pick by name"),
+    h("label", { for: id, class: "picker-label" }, vh(`${pickerName(control.name, kind)}: `), "or pick by name"),
     select,
   );
   control.after(row);
   return select;
+}
+
+/**
+ * What a picker is for, in words that do not contain its control's label (so that finding the
+ * control by its label finds it alone): "Routing profile", "Security profiles, row 2".
+ */
+function pickerName(name, kind) {
+  const row = /\[(\d+)\]$/.exec(name);
+  const noun = kind.noun.charAt(0).toUpperCase() + kind.noun.slice(1);
+  return row ? `${noun}s, row ${Number(row[1]) + 1}` : noun;
 }
 
 /** A choice in a picker: its id goes into the control it serves. Returns that control, or null. */
