@@ -17,6 +17,7 @@
 //! ```
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod csv;
 pub mod describe;
 pub mod fields;
 pub mod instance;

@@ -75,15 +75,18 @@ pub fn check_with(input: &Val<'_>, options: &Options) -> Report {
     report
 }
 
-const WARNING_ONLY: [Code; 5] = [
+const WARNING_ONLY: [Code; 8] = [
     Code::ModeUnknown,
     Code::Truncated,
     Code::PreferChannelConfig,
     Code::Duplicate,
     Code::NotApplicable,
+    Code::Similar,
+    Code::PreferId,
+    Code::InstanceIgnored,
 ];
 
-fn check_report(input: &Val<'_>, options: &Options, report: &Report) {
+pub fn check_report(input: &Val<'_>, options: &Options, report: &Report) {
     assert_eq!(report.is_valid(), report.errors.is_empty());
     assert!(
         report.errors.len() <= 100,
@@ -174,19 +177,32 @@ fn check_packed_report(report: &Report) {
         Some(""),
         "packed report does not end with a record"
     );
-    let listed: Vec<(char, &str, &str, &str)> = report
+    let listed: Vec<(char, &connect_create_user::Violation)> = report
         .errors
         .iter()
         .map(|v| ('E', v))
         .chain(report.warnings.iter().map(|v| ('W', v)))
-        .map(|(k, v)| (k, v.path.as_str(), v.code.as_str(), v.message.as_str()))
         .collect();
     assert_eq!(records.len(), listed.len(), "packed record count");
-    for (record, (kind, path, code, message)) in records.iter().zip(listed) {
+    for (record, (kind, v)) in records.iter().zip(listed) {
         let mut chars = record.chars();
         assert_eq!(chars.next(), Some(kind));
         let fields: Vec<&str> = chars.as_str().split(wire::UNIT).collect();
-        assert_eq!(fields, [path, code, message], "packed record");
+        let mut expected = vec![
+            v.path.clone(),
+            v.code.as_str().to_string(),
+            v.message.clone(),
+        ];
+        if let Some(fix) = &v.fix {
+            expected.push(format!("F{}", fix.value));
+            if let Some(label) = &fix.label {
+                expected.push(format!("L{label}"));
+            }
+        }
+        if let Some(column) = &v.column {
+            expected.push(format!("C{column}"));
+        }
+        assert_eq!(fields, expected, "packed record");
     }
 }
 
