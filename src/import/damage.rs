@@ -21,7 +21,7 @@ pub(crate) fn number_from_phone(cell: &str) -> bool {
 /// The message for such a cell (it replaces the rule book's E.164 `PATTERN` message).
 pub(crate) const NUMBER_FROM_PHONE: &str =
     "The spreadsheet turned this phone number into a number (scientific notation, or the leading + \
-     dropped): format the column as Text and type the number in E.164 form, such as +12065550100.";
+     dropped): format the column as Text and type the number in E.164 form, such as +442071838750.";
 
 /// The characters Excel's AutoCorrect puts in place of what was typed: `…` for three dots and
 /// typographic quotes for straight ones.
