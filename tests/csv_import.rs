@@ -155,6 +155,10 @@ fn one(changes: &[(&str, &str)]) -> RowOut {
     c.rows.into_iter().next().unwrap()
 }
 
+/// A table row: name, cell changes, then what is expected.
+type Changes = Vec<(&'static str, &'static str)>;
+type Codes = Vec<(&'static str, &'static str)>;
+
 fn codes(list: &[(String, String, Option<String>)]) -> Vec<(&str, &str)> {
     list.iter()
         .map(|(p, c, _)| (p.as_str(), c.as_str()))
@@ -186,13 +190,7 @@ fn names_to_ids() {
     let sp = "security_profile_name_1|security_profile_name_2";
     let rp = "routing profile name";
     let ah = "agent hierarchy";
-    let cases: Vec<(
-        &str,
-        Vec<(&str, &str)>,
-        J,
-        Vec<(&str, &str)>,
-        Vec<(&str, &str)>,
-    )> = vec![
+    let cases: Vec<(&str, Changes, J, Codes, Codes)> = vec![
         (
             "exact names",
             vec![(sp, "Agent|Admin"), (rp, "Sales")],
@@ -305,12 +303,7 @@ fn names_to_ids() {
 
 #[test]
 fn cells_of_each_kind() {
-    let cases: Vec<(
-        &str,
-        Vec<(&str, &str)>,
-        Vec<(&str, &str)>,
-        Vec<(&str, &str)>,
-    )> = vec![
+    let cases: Vec<(&str, Changes, Codes, Codes)> = vec![
         (
             "phone type desk needs a number",
             vec![("phone type (soft/desk)", "DESK")],
