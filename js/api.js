@@ -467,10 +467,44 @@ function createApi(glue, modelText = glue.describeModel()) {
       validate: (input) => validateWith(input, fixed, handle),
       build: (input) => buildWith(input, fixed, handle),
       validateBatch: (jsonText) => batchWith(jsonText, fixed, handle),
+      validateCsv: (file, csv) => csvWith(file, fixed, csv, handle),
     };
     Object.defineProperty(self, "instance", { value: instance, enumerable: false });
     if (own && freeInstances) freeInstances.register(self, handle);
     return self;
+  }
+
+  const utf8 = new TextEncoder();
+  // The file's bytes: a string as UTF-8, bytes as they are.
+  function fileBytes(file) {
+    if (typeof file === "string") return utf8.encode(file);
+    if (file instanceof Uint8Array) return file;
+    if (file instanceof ArrayBuffer) return new Uint8Array(file);
+    if (ArrayBuffer.isView(file)) return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+    throw new TypeError("validateCreateUserCsv takes the file's text (a string) or its bytes (a Uint8Array).");
+  }
+
+  function stringOption(o, name) {
+    try {
+      const v = o === undefined || o === null ? undefined : o[name];
+      return typeof v === "string" ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function csvWith(file, options, csv, handle) {
+    const bytes = fileBytes(file);
+    const text = glue.validateCsv(bytes, modeName(options), handle, stringOption(csv, "instanceId"), stringOption(csv, "delimiter"));
+    return JSON.parse(text);
+  }
+
+  function validateCreateUserCsv(file, options) {
+    return csvWith(file, options, options, instanceHandle(options));
+  }
+
+  function csvTemplate(mode) {
+    return glue.csvTemplate(typeof mode === "string" ? mode : undefined);
   }
 
   function normalizeNfc(text) {
@@ -482,5 +516,5 @@ function createApi(glue, modelText = glue.describeModel()) {
     return JSON.parse(modelText);
   }
 
-  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, createValidator, normalizeNfc, describeModel };
+  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, validateCreateUserCsv, csvTemplate, createValidator, normalizeNfc, describeModel };
 }

@@ -211,7 +211,50 @@ export interface Validator {
   build(input: CreateUser): CreateUserHttpRequest;
   build(input: unknown): CreateUserHttpRequest;
   validateBatch(jsonText: string): Report[];
+  /** The bulk CSV template (CSV.md) checked with these options. */
+  validateCsv(file: string | Uint8Array, csv?: { instanceId?: string; delimiter?: string }): CsvReport;
 }
+
+/** Options of a CSV check (CSV.md). */
+export interface CsvOptions extends Options {
+  /** The `InstanceId` of every row (the file has no column for it); without it no row has a request. */
+  instanceId?: string;
+  /** Overrides the delimiter found from the header (`,`, else `;` or tab). */
+  delimiter?: "," | ";" | "\t";
+}
+
+/** What `validateCreateUserCsv` returns. */
+export interface CsvReport {
+  /** No file error and every row valid. */
+  valid: boolean;
+  /** File level: header, encoding, quoting, limits, instance id, unresolved columns. */
+  errors: Violation[];
+  warnings: Violation[];
+  /** The header cells as written. */
+  columns: string[];
+  /** One per non-empty record, in file order. */
+  rows: CsvRow[];
+}
+
+/** One user row of a CSV file. */
+export interface CsvRow {
+  /** The spreadsheet's row number: the header is row 1, the first user row 2. */
+  row: number;
+  /** The row's cells as written, one per header column (passwords included: mask them when shown). */
+  cells: string[];
+  /** The CreateUser input the row becomes (ids resolved, InstanceId set). */
+  input: Partial<CreateUser>;
+  /** As validateCreateUser's; each violation that comes from a cell has `column`. */
+  report: Report;
+  /** Present exactly when the row is valid, `instanceId` was given and every names column resolved. */
+  request?: CreateUserHttpRequest;
+}
+
+/** Checks a bulk CSV template file (text, or bytes: UTF-8, else read as Windows-1252) in one call. */
+export function validateCreateUserCsv(file: string | Uint8Array, options?: CsvOptions): CsvReport;
+
+/** The bulk CSV template: its header and one example row valid in `mode` (CONNECT_MANAGED by default). */
+export function csvTemplate(mode?: IdentityManagementType): string;
 
 /** Prepares `options` once (the instance context crosses into wasm once) for many checks. */
 export function createValidator(options?: Options): Validator;

@@ -14,7 +14,7 @@ copyFileSync(at("target/glue-node/connect_create_user.js"), at("pkg/connect_crea
 // The field table, asked of the built module once here, so that loading the package does not.
 const MODEL = createRequire(import.meta.url)("../pkg/connect_create_user_node.cjs").describeModel();
 const api = readFileSync(at("js/api.js"), "utf8").replace("  // @generated-packers\n", () => generatePackers(JSON.parse(MODEL)));
-const NAMES = ["validateCreateUser", "buildCreateUserRequest", "validateCreateUserBatch", "createValidator", "normalizeNfc", "describeModel"];
+const NAMES = ["validateCreateUser", "buildCreateUserRequest", "validateCreateUserBatch", "validateCreateUserCsv", "csvTemplate", "createValidator", "normalizeNfc", "describeModel"];
 
 
 writeFileSync(

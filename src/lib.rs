@@ -20,6 +20,7 @@
 pub mod csv;
 pub mod describe;
 pub mod fields;
+pub mod import;
 pub mod instance;
 pub mod json;
 pub mod nfc;

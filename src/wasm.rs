@@ -7,6 +7,8 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::csv::CsvOptions;
+use crate::import::{check_csv, CsvJson, ImportOptions};
 use crate::{build_request, normalize_nfc, validate, validate_json_array, wire, Instance, Options};
 
 thread_local! {
@@ -109,6 +111,41 @@ pub fn validate_batch(json_text: &str, mode: Option<String>, instance: u32) -> S
         Ok(()) => out,
         Err(e) => format!("!{e}"),
     }
+}
+
+/// Checks a bulk CSV template file (its bytes; a JavaScript string as UTF-8); returns the
+/// CsvReport's JSON text (CSV.md "What comes back"). `delimiter`: `,`, `;` or a tab, else detected.
+#[wasm_bindgen(js_name = validateCsv)]
+pub fn validate_csv(
+    bytes: &[u8],
+    mode: Option<String>,
+    instance: u32,
+    instance_id: Option<String>,
+    delimiter: Option<String>,
+) -> String {
+    let import = ImportOptions {
+        instance_id: instance_id.as_deref(),
+        csv: CsvOptions {
+            delimiter: delimiter
+                .as_deref()
+                .and_then(|d| <[u8; 1]>::try_from(d.as_bytes()).ok())
+                .map(|[d]| d),
+            ..CsvOptions::default()
+        },
+    };
+    let options = Options::from_mode_name(mode.as_deref());
+    with_instance(options, instance, |o| {
+        let mut json = CsvJson::default();
+        let file = check_csv(bytes, o, &import, |row| json.row(row));
+        json.finish(&file)
+    })
+}
+
+/// The bulk CSV template: its header and one example row for the mode (Amazon Connect
+/// identity management when none or an unknown one is given).
+#[wasm_bindgen(js_name = csvTemplate)]
+pub fn csv_template(mode: Option<String>) -> String {
+    crate::csv::template(mode.as_deref().and_then(crate::Mode::parse))
 }
 
 /// The NFC form of `text`.

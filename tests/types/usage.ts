@@ -3,7 +3,9 @@
 import init, {
   buildCreateUserRequest,
   createValidator,
+  csvTemplate,
   describeModel,
+  validateCreateUserCsv,
   normalizeNfc,
   validateCreateUser,
   validateCreateUserBatch,
@@ -71,7 +73,14 @@ async function main(): Promise<void> {
   const column: string | undefined = validator.validateBatch("[]")[0]?.errors[0]?.column;
   // @ts-expect-error: the instance is an object of AWS outputs
   createValidator({ instance: 42 });
-  console.log(fix, column);
+  const csv = validateCreateUserCsv(csvTemplate("SAML"), { instanceId: "i-1", delimiter: ";", instance: context });
+  const rowNumbers: number[] = csv.rows.map((r) => r.row);
+  const requests: (CreateUserHttpRequest | undefined)[] = csv.rows.map((r) => r.request);
+  const columnOf: (string | undefined)[] = csv.rows.flatMap((r) => r.report.errors.map((e) => e.column));
+  const fromBytes: boolean = validator.validateCsv(new Uint8Array([0x61]), { instanceId: "i" }).valid;
+  // @ts-expect-error: a delimiter is one of , ; tab
+  validateCreateUserCsv("", { delimiter: "|" });
+  console.log(fix, column, rowNumbers, requests, columnOf, fromBytes, csv.columns);
   console.log(reports, fixed, labels, badChannel, badOptions);
 }
 void main();
