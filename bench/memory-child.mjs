@@ -57,11 +57,17 @@ if (kind === "instance") {
   const text = fs.readFileSync(arg, "utf8");
   const { context } = csvInstance();
   const before = snapshot(memory);
+  const gcs = [];
+  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcs.push(e.duration); });
+  obs.observe({ entryTypes: ["gc"] });
   const t0 = performance.now();
   const report = kind === "csv-ours"
     ? oursCsv(api, context, MODE)(text, { instanceId: INSTANCE_ID })
     : makePeer(context, MODE)(text, { instanceId: INSTANCE_ID });
   out.ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 50)); // the gc entries arrive asynchronously
+  obs.disconnect();
+  out.gcDuring = { count: gcs.length, ms: gcs.reduce((a, b) => a + b, 0) };
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const after = snapshot(memory); // the report is still alive: it is read below
   out.rows = report.rows.length;

@@ -91,16 +91,16 @@ export async function csvSection(env) {
     result.memory[name] = m;
     if (m.error) {
       problems.push(`csv: memory child ${name} failed: ${m.error}`);
-      memRows.push([name, `failed: ${m.error}`, "", "", "", ""]);
+      memRows.push([name, `failed: ${m.error}`, "", "", "", "", ""]);
       continue;
     }
     if (m.invalidRows !== big.invalid.size) problems.push(`csv: ${name} found ${m.invalidRows} invalid rows of the ${CFG.csvMemoryRows}-row file (built ${big.invalid.size})`);
     const rel = (x) => `${fmtMiB(x)} (${(x / fileBytes).toFixed(1)}×)`;
     memRows.push([name, fmtMs(m.ms), rel(m.peakRss - m.before.rss), rel(m.delta.heapUsed),
-      m.delta.wasm === null ? "—" : rel(m.delta.wasm), `${m.invalidRows} / ${big.invalid.size}`]);
+      m.delta.wasm === null ? "—" : rel(m.delta.wasm), `${m.gcDuring.count} (${fmtMs(m.gcDuring.ms)} ms)`, `${m.invalidRows} / ${big.invalid.size}`]);
   }
   fs.rmSync(file, { force: true });
-  console.log(`\n${table([`${CFG.csvMemoryRows.toLocaleString("en-US")}-row file (${fmtMiB(fileBytes)}), fresh process`, "ms", "peak RSS − RSS before (÷ file)", "heapUsed after − before, report alive (÷ file)", "wasm memory growth (÷ file)", "invalid rows"], memRows)}`);
+  console.log(`\n${table([`${CFG.csvMemoryRows.toLocaleString("en-US")}-row file (${fmtMiB(fileBytes)}), fresh process`, "ms", "peak RSS − RSS before (÷ file)", "heapUsed after − before, report alive (÷ file)", "wasm memory growth (÷ file)", "V8 GCs during it", "invalid rows"], memRows)}`);
   console.log("\nBefore: after reading the file into a string and a GC. Peak RSS: getrusage's maxrss. Goal: a small multiple of the file size.");
   return result;
 }
