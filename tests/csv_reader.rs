@@ -625,10 +625,7 @@ fn reference(text: &str) -> (Vec<Vec<String>>, Option<usize>) {
             continue;
         }
         let mut at_field_start = true;
-        loop {
-            let Some(&c) = chars.get(i) else {
-                break;
-            };
+        while let Some(&c) = chars.get(i) {
             if at_field_start && c == '"' {
                 i += 1;
                 loop {
