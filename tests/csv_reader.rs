@@ -520,6 +520,15 @@ fn hostile_files_are_read_in_bounded_time() {
         limit,
     );
     assert_eq!(r.extra, [Some(4)]);
+    // A million empty header cells, and 100,000 short rows.
+    let file = format!(
+        "{REQ}{}\n{}",
+        ",".repeat(1_000_000),
+        "a,b,c,d,e\n".repeat(100_000)
+    );
+    let r = read_in_time("empty header cells", file.as_bytes(), limit);
+    assert_eq!(r.rows.len(), 100_000);
+    assert_eq!(codes(&r.report.errors), [(Code::UnknownField, Some(""))]);
     // One 50 MB cell, quoted and not.
     let big = "a".repeat(50 * 1024 * 1024);
     let r = read_in_time("big cell", format!("h\n{big}\n").as_bytes(), limit);
