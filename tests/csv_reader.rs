@@ -499,6 +499,7 @@ fn read_in_time(name: &str, file: &[u8], limit: Duration) -> Read {
     let start = Instant::now();
     let r = read(file);
     let took = start.elapsed();
+    eprintln!("{name}: {took:?}");
     assert!(took < limit, "{name}: {took:?}");
     for pair in r.rows.windows(2) {
         assert!(pair[0].0 < pair[1].0, "{name}");
