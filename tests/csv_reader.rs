@@ -499,6 +499,7 @@ fn read_in_time(name: &str, file: &[u8], limit: Duration) -> Read {
     let start = Instant::now();
     let r = read(file);
     let took = start.elapsed();
+    eprintln!("{name}: {took:?}");
     assert!(took < limit, "{name}: {took:?}");
     for pair in r.rows.windows(2) {
         assert!(pair[0].0 < pair[1].0, "{name}");
@@ -520,6 +521,15 @@ fn hostile_files_are_read_in_bounded_time() {
         limit,
     );
     assert_eq!(r.extra, [Some(4)]);
+    // A million empty header cells, and 100,000 short rows.
+    let file = format!(
+        "{REQ}{}\n{}",
+        ",".repeat(1_000_000),
+        "a,b,c,d,e\n".repeat(100_000)
+    );
+    let r = read_in_time("empty header cells", file.as_bytes(), limit);
+    assert_eq!(r.rows.len(), 100_000);
+    assert_eq!(codes(&r.report.errors), [(Code::UnknownField, Some(""))]);
     // One 50 MB cell, quoted and not.
     let big = "a".repeat(50 * 1024 * 1024);
     let r = read_in_time("big cell", format!("h\n{big}\n").as_bytes(), limit);
@@ -604,4 +614,107 @@ fn measure_throughput() {
         secs * 1e3,
         file.len() as f64 / secs / 1e6
     );
+}
+
+/// A plain reading of the grammar, to hold the reader to: records split at line ends outside
+/// quotes, a line end at a record's start an empty record, `""` inside quotes a quote, text after
+/// a closing quote kept as it comes; the row of a quote left open at the end.
+fn reference(text: &str) -> (Vec<Vec<String>>, Option<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut records = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut record = vec![String::new()];
+        if chars[i] == '\r' || chars[i] == '\n' {
+            i += if chars[i] == '\r' && chars.get(i + 1) == Some(&'\n') {
+                2
+            } else {
+                1
+            };
+            records.push(record);
+            continue;
+        }
+        let mut at_field_start = true;
+        while let Some(&c) = chars.get(i) {
+            if at_field_start && c == '"' {
+                i += 1;
+                loop {
+                    match chars.get(i) {
+                        None => {
+                            let row = records.len() + 1;
+                            return (records, Some(row));
+                        }
+                        Some('"') if chars.get(i + 1) == Some(&'"') => {
+                            record.last_mut().unwrap().push('"');
+                            i += 2;
+                        }
+                        Some('"') => {
+                            i += 1;
+                            break;
+                        }
+                        Some(&c) => {
+                            record.last_mut().unwrap().push(c);
+                            i += 1;
+                        }
+                    }
+                }
+                at_field_start = false;
+                continue;
+            }
+            at_field_start = false;
+            i += 1;
+            match c {
+                ',' => {
+                    record.push(String::new());
+                    at_field_start = true;
+                }
+                '\r' | '\n' => {
+                    if c == '\r' && chars.get(i) == Some(&'\n') {
+                        i += 1;
+                    }
+                    break;
+                }
+                c => record.last_mut().unwrap().push(c),
+            }
+        }
+        records.push(record);
+    }
+    (records, None)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5000))]
+
+    #[test]
+    fn the_reader_agrees_with_a_plain_reading_of_the_grammar(
+        parts in proptest::collection::vec(prop_oneof![
+            Just("a"), Just(" "), Just(","), Just("\""), Just("\"\""), Just("\r"), Just("\n"),
+            Just("\r\n"), Just("é"), Just("\t")], 0..40)
+    ) {
+        let text: String = parts.concat();
+        let (want, open) = reference(&text);
+        let r = read_with(text.as_bytes(), &CsvOptions { delimiter: Some(b','), ..CsvOptions::default() });
+        let mut got: Vec<Vec<String>> = Vec::new();
+        if !want.is_empty() || open.is_some_and(|row| row > 1) {
+            got.push(r.columns.clone());
+        }
+        let mut numbers = Vec::new();
+        for (number, _, cells) in &r.rows {
+            numbers.push(*number);
+            got.push(cells.clone());
+        }
+        let want_header: Vec<String> = want.first().map(|h| h.iter().map(|c| trim_cell(c).to_owned()).collect()).unwrap_or_default();
+        if let Some(first) = got.first_mut() {
+            prop_assert_eq!(&*first, &want_header);
+            *first = want.first().cloned().unwrap_or_default();
+        }
+        prop_assert_eq!(&got, &want, "{:?}", text);
+        prop_assert_eq!(numbers, (2..=want.len()).collect::<Vec<_>>());
+        let pattern = r.report.errors.iter().find(|v| v.code == Code::Pattern);
+        prop_assert_eq!(pattern.is_some(), open.is_some());
+        if let (Some(v), Some(row)) = (pattern, open) {
+            let needle = format!("row {} ", row);
+            prop_assert!(v.message.contains(&needle));
+        }
+    }
 }

@@ -68,25 +68,50 @@ fn vocabulary() -> &'static str {
             },
         };
         let template = template(None);
-        let files: [(&[u8], &CsvOptions); 4] = [
+        let wide = format!("a{}", ",x".repeat(120));
+        let long = format!("a\n\"1{}", "\n".repeat(60));
+        // Between them, every message the module writes.
+        let files: [(&[u8], &CsvOptions); 5] = [
             (
-                b"frist name,fast name,?,user login,user login,\n1,2,3,4,5,6,7\n\xE9\"open",
+                b"frist name,fast name,?,user login,user login,\n1,2,3,4,5,6,7\n\xE9,\"open",
                 &CsvOptions::default(),
             ),
             (b"a\n1\n2\n", &small),
-            (
-                b"a\n\"1\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n",
-                &small,
-            ),
+            (long.as_bytes(), &small),
+            (wide.as_bytes(), &CsvOptions::default()),
             (template.as_bytes(), &CsvOptions::default()),
         ];
         let mut all = String::new();
+        let mut seen = Vec::new();
         for (file, options) in files {
             for v in read(file, options).messages {
                 all.push_str(&v.message);
                 all.push('\n');
+                seen.push((
+                    v.code,
+                    v.message.split(' ').take(3).collect::<Vec<_>>().join(" "),
+                ));
             }
         }
+        use connect_create_user::Code::*;
+        for (code, start) in [
+            (UnknownField, "Column C is"),
+            (UnknownField, "Column F has"),
+            (Duplicate, "The user login"),
+            (Required, "The file has"),
+            (TooMany, "This row has"),
+            (TooMany, "The file has"),
+            (TooLong, "The file is"),
+            (Encoding, "The file is"),
+            (Pattern, "A quoted cell"),
+            (Truncated, "25 more file"),
+        ] {
+            assert!(
+                seen.iter().any(|(c, s)| *c == code && s == start),
+                "the vocabulary misses {code:?} {start}"
+            );
+        }
+        assert!(all.contains("Did you mean first name?"));
         for c in COLUMNS {
             all.push_str(c.header);
             all.push('\n');

@@ -29,6 +29,43 @@
 //! Trimming is the caller's per column: [`Row::cell`] is as written, [`Sheet::cell`] trims every
 //! column but `password` ([`Column::trimmed`]), and [`trim_cell`] trims anything else (the names
 //! between `|`).
+//!
+//! # Decisions
+//!
+//! - **Grammar: csv-core**, not hand-written. It is small (no_std, no allocation) and fast, and
+//!   costs 2.7 KB of the gzipped wasm on its own. It skips empty lines, which would shift row
+//!   numbers: line ends at the start of a record are read here before csv-core sees them, each
+//!   an empty record. It accepts a quote left open at the end: the last record is fed to a fresh
+//!   csv-core followed by a line break, and the quote was open when that does not end the
+//!   record. Its own byte-order-mark stripping is turned off (one BOM is dropped when decoding).
+//! - **Blank records** (every cell empty after trimming spaces and tabs, an empty line too) are
+//!   returned flagged, never dropped, so row numbers stay the spreadsheet's. They do not count
+//!   toward the row limit, so trailing empty rows never make a file `TOO_MANY`.
+//! - **The header is row 1**, the first record, even when blank. An empty file has no columns.
+//! - **Header cells** are trimmed of spaces and tabs in [`Sheet::columns`] and in `column`.
+//! - **Empty header cells** (Excel's trailing `,,,`) are ignored while their cells are empty; the
+//!   first row with a value under one gives one file error `UNKNOWN_FIELD` for that column
+//!   (`column` `""`, the message naming its letter and the row). A header of only punctuation is
+//!   `UNKNOWN_FIELD` at once.
+//! - **Messages** name columns by the template's header or by spreadsheet letter (`Column F`),
+//!   never by the header as written (that goes to `column` only).
+//! - **A quote left open** makes its record (which runs to the end of the file) not a row: the
+//!   `PATTERN` file error names it.
+//! - **Past 64 MB** the bytes are cut after the last line break within the limit (else at a
+//!   character boundary); a record cut there is not read (and is not an open quote).
+//! - **Delimiter detection** reads the first line up to its first line break; `;` wins over tab
+//!   when a header has both and no comma. A forced `"`, CR or LF is ignored.
+//! - **Template, no mode**: the Amazon Connect identity management row (the website's default).
+//! - **File problems are capped** at 100 errors and 100 warnings, then one `TRUNCATED` warning.
+//!
+//! # Measured
+//!
+//! Reading a 10,000-row template file (1,179,191 bytes; every cell fetched through
+//! [`Sheet::cell`]): natively 233–733 MB/s across runs on the shared 2-core VM (1.6–5.1 ms per
+//! read); in Node through wasm 171 MB/s median, 211 best (5.6–6.9 ms). Gzipped wasm after
+//! wasm-opt -O3, with an export that opens a sheet, reads every row and builds the template:
+//! +10.5 KB over the same commit without it (110.9 → 121.4 KB), of which csv-core 2.7 KB. Without
+//! such an export (as committed) the module adds nothing to the wasm.
 
 pub mod columns;
 pub mod decode;

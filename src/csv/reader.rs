@@ -246,11 +246,15 @@ impl RecordReader {
         }
         let text = row.out.get(..nout).unwrap_or_default();
         // csv-core only removes ASCII quotes and splits at an ASCII delimiter, so the output of
-        // UTF-8 input is UTF-8; the lossy path is never taken.
-        match std::str::from_utf8(text) {
-            Ok(text) => row.text.push_str(text),
-            Err(_) => row.text.push_str(&String::from_utf8_lossy(text)),
-        }
+        // UTF-8 input is UTF-8: the error arm (which keeps the valid start) is never taken.
+        let valid = match std::str::from_utf8(text) {
+            Ok(text) => text,
+            Err(e) => text
+                .get(..e.valid_up_to())
+                .and_then(|t| std::str::from_utf8(t).ok())
+                .unwrap_or_default(),
+        };
+        row.text.push_str(valid);
         let blank = row.cells().all(|c| trim_cell(c).is_empty());
         row.blank = blank;
         Next::Record

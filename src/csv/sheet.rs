@@ -132,15 +132,25 @@ impl<'a> Sheet<'a> {
         let width = self.header.names.len();
         let extra = (width..row.len()).find(|&i| !trim_cell(row.cell(i)).is_empty());
         row.set_extra_from(extra);
-        let has_value = |i: &usize| !trim_cell(row.cell(*i)).is_empty();
-        if self.header.unnamed.iter().any(has_value) {
-            let number = row.number();
-            let (with_values, rest): (Vec<usize>, Vec<usize>) =
-                self.header.unnamed.iter().partition(|i| has_value(i));
-            for index in with_values {
-                self.issues.error(|| unnamed_with_values(index, number));
-            }
-            self.header.unnamed = rest;
+        // Values under an empty header: `unnamed` is in file order, so only the indexes within
+        // this record are looked at (a million empty header cells cost nothing per short row),
+        // and each column is reported (and dropped from the list) once.
+        let len = row.len();
+        let has_value = |i: usize| i < len && !trim_cell(row.cell(i)).is_empty();
+        let unnamed = &mut self.header.unnamed;
+        if unnamed
+            .iter()
+            .take_while(|&&i| i < len)
+            .any(|&i| has_value(i))
+        {
+            let (number, issues) = (row.number(), &mut self.issues);
+            unnamed.retain(|&i| {
+                let value = has_value(i);
+                if value {
+                    issues.error(|| unnamed_with_values(i, number));
+                }
+                !value
+            });
         }
         true
     }
