@@ -496,7 +496,18 @@ function createApi(glue, modelText = glue.describeModel()) {
   function csvWith(file, options, csv, handle) {
     const bytes = fileBytes(file);
     const text = glue.validateCsv(bytes, modeName(options), handle, stringOption(csv, "instanceId"), stringOption(csv, "delimiter"));
-    return JSON.parse(text);
+    const report = JSON.parse(text);
+    // A sendable row comes as `request: 1`, the file's one request path apart (src/import/output.rs):
+    // the body is the input without InstanceId, which the core wrote in the model's order exactly
+    // as JSON.stringify writes it.
+    const path = report.requestPath;
+    delete report.requestPath;
+    for (const row of report.rows) {
+      if (row.request !== 1) continue;
+      const { InstanceId, ...body } = row.input;
+      row.request = { method: "PUT", path, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+    }
+    return report;
   }
 
   function validateCreateUserCsv(file, options) {

@@ -20,6 +20,9 @@ thread_local! {
 /// `""` a context that could not be serialized); returns its handle (never 0).
 #[wasm_bindgen(js_name = prepareInstance)]
 pub fn prepare_instance(json_text: &str) -> u32 {
+    // Reading a context takes a few times its text: reserve it at once, so that wasm memory grows
+    // in one step (growing page by page made V8 collect garbage hundreds of times per context).
+    drop(Vec::<u8>::with_capacity(json_text.len().saturating_mul(4)));
     let instance = if json_text.is_empty() {
         Instance::unreadable()
     } else {
@@ -135,7 +138,8 @@ pub fn validate_csv(
     };
     let options = Options::from_mode_name(mode.as_deref());
     with_instance(options, instance, |o| {
-        let mut json = CsvJson::default();
+        // The report's text is a few times the file (each row's input and report).
+        let mut json = CsvJson::with_capacity(bytes.len().saturating_mul(5));
         let file = check_csv(bytes, o, &import, |row| json.row(row));
         json.finish(&file)
     })

@@ -129,7 +129,7 @@ fn run(file: &[u8], ctx: Option<&J>, mode: Option<Mode>, instance_id: Option<&st
                 .filter_map(|v| v.fix.as_ref().map(|f| (v.path.clone(), f.value.clone())))
                 .collect(),
             input: serde_json::from_str(&input).unwrap(),
-            request: r.request.is_some(),
+            request: r.sendable,
         });
     });
     Checked { file, rows }

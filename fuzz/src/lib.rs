@@ -518,6 +518,15 @@ struct Vocabulary {
     collapsed: String,
 }
 
+/// Whether `s` is text that messages are made of (so finding it in a message proves no leak).
+pub fn in_vocabulary(s: &str) -> bool {
+    let vocab = vocabulary();
+    let collapsed = collapse_numbers(s);
+    vocab.text.contains(s)
+        || (collapsed.chars().filter(|&c| c != '#').count() >= 4
+            && vocab.collapsed.contains(&collapsed))
+}
+
 /// The texts messages are made of: the source of every module that writes one, and the messages
 /// of a set of inputs that trigger each kind of violation under each option value.
 fn vocabulary() -> &'static Vocabulary {
@@ -537,6 +546,17 @@ fn vocabulary() -> &'static Vocabulary {
             include_str!("../../src/rules/identity.rs"),
             include_str!("../../src/rules/phone.rs"),
             include_str!("../../src/rules/tags.rs"),
+            include_str!("../../src/rules/instance.rs"),
+            include_str!("../../src/instance/mod.rs"),
+            include_str!("../../src/import/cells.rs"),
+            include_str!("../../src/import/damage.rs"),
+            include_str!("../../src/import/mod.rs"),
+            include_str!("../../src/import/resolve.rs"),
+            include_str!("../../src/import/row.rs"),
+            include_str!("../../src/csv/sheet.rs"),
+            include_str!("../../src/csv/reader.rs"),
+            include_str!("../../src/csv/header.rs"),
+            include_str!("../../src/csv/columns.rs"),
         ] {
             text.push_str(source);
             text.push('\n');

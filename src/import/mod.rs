@@ -21,7 +21,7 @@ use crate::fields::RefKind;
 use crate::instance::describe_ignored;
 use crate::options::Options;
 use crate::report::{Code, Report, Violation};
-use crate::request::HttpRequest;
+use crate::request::{request_of, HttpRequest};
 use crate::rules::{Batch, BatchUnit};
 use crate::value::Val;
 
@@ -45,9 +45,16 @@ pub struct CsvRow<'r> {
     pub input: Val<'r>,
     /// Its problems; each one that comes from a cell has `column`.
     pub report: Report,
-    /// Its request: exactly when the row is valid, the instance id was given and every names
-    /// column could be resolved.
-    pub request: Option<HttpRequest>,
+    /// Whether the row has a request: exactly when it is valid, the instance id was given and
+    /// every names column could be resolved ([`CsvRow::request`] builds it).
+    pub sendable: bool,
+}
+
+impl CsvRow<'_> {
+    /// The row's request, when it has one.
+    pub fn request(&self) -> Option<HttpRequest> {
+        self.sendable.then(|| request_of(&self.input))
+    }
 }
 
 /// The file as a whole, once every row is read.
@@ -130,7 +137,7 @@ pub fn check_csv(
         import,
         batch: Batch::new(BatchUnit::Row),
         emails: HashMap::new(),
-        cache: HashMap::new(),
+        cache: Default::default(),
         blocked: !unresolved.is_empty(),
     };
     let mut rows = (0, 0);

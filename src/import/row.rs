@@ -12,7 +12,6 @@ use crate::csv::{ColumnKey, Row, Sheet, COLUMNS};
 use crate::fields::{RefKind, CREATE_USER, MAX_REPORTED, MAX_SECURITY_PROFILES};
 use crate::options::Options;
 use crate::report::{thousands, Code, Report, Violation};
-use crate::request::request_of;
 use crate::rules::Batch;
 use crate::value::Val;
 
@@ -29,8 +28,8 @@ pub(crate) struct State<'a> {
     pub batch: Batch,
     /// Email addresses (lower-cased) and the row that gave each first.
     pub emails: HashMap<Box<str>, usize>,
-    /// Names already resolved, by list.
-    pub cache: HashMap<(RefKind, Box<str>), Option<Resolution>>,
+    /// Names already resolved, by list (in [`RefKind`] order).
+    pub cache: [HashMap<Box<str>, Option<Resolution>>; 3],
     /// A names column could not be resolved: no row gets a request.
     pub blocked: bool,
 }
@@ -110,7 +109,7 @@ impl<'a> State<'a> {
             let ids: Vec<Val<'r>> = cells::names(c)
                 .enumerate()
                 .map(|(i, name)| {
-                    let path = format!("SecurityProfileIds[{i}]");
+                    let path = || format!("SecurityProfileIds[{i}]");
                     let resolved = (i < RESOLVED_NAMES)
                         .then(|| self.reference(&mut m, RefKind::SecurityProfile, name, path));
                     resolved
@@ -134,7 +133,7 @@ impl<'a> State<'a> {
             ),
         ] {
             if let Some(c) = cell(key) {
-                let id = self.reference(&mut m, kind, c, name.to_string());
+                let id = self.reference(&mut m, kind, c, || name.to_string());
                 let value = id.map_or_else(|| text(c), |id| Val::String(id.into()));
                 m.members.push((Cow::Borrowed(name), value));
             }
@@ -197,14 +196,13 @@ impl<'a> State<'a> {
             errors: m.errors,
             warnings: m.warnings,
         };
-        let request = (report.is_valid() && self.import.instance_id.is_some() && !self.blocked)
-            .then(|| request_of(&input));
+        let sendable = report.is_valid() && self.import.instance_id.is_some() && !self.blocked;
         CsvRow {
             row: number,
             cells: (0..sheet.columns().len()).map(|i| record.cell(i)).collect(),
             input,
             report,
-            request,
+            sendable,
         }
     }
 
@@ -246,26 +244,33 @@ impl<'a> State<'a> {
         m: &mut Mapped<'_>,
         kind: RefKind,
         name: &str,
-        path: String,
+        path: impl FnOnce() -> String,
     ) -> Option<String> {
         let instance = self.options.instance?;
-        let key = (kind, Box::<str>::from(name));
-        let resolution = match self.cache.get(&key) {
-            Some(r) => r.clone(),
+        let cache = self.cache.get_mut(kind as usize)?;
+        let fresh;
+        let resolution = match cache.get(name) {
+            Some(r) => r.as_ref(),
             None => {
-                let r = resolve(instance, kind, name);
-                if self.cache.len() < CACHED_NAMES {
-                    self.cache.insert(key, r.clone());
+                fresh = resolve(instance, kind, name);
+                if cache.len() < CACHED_NAMES {
+                    cache.insert(name.into(), fresh.clone());
                 }
-                r
+                fresh.as_ref()
             }
         }?;
-        if let Some((warning, mut v)) = resolution.problem {
-            v.path.clone_from(&path);
-            m.problem(warning, v);
+        if let Some((warning, v)) = &resolution.problem {
+            let path = path();
+            m.problem(
+                *warning,
+                Violation {
+                    path: path.clone(),
+                    ..v.clone()
+                },
+            );
             m.resolved_paths.push(path);
         }
-        resolution.id
+        resolution.id.clone()
     }
 
     /// The rule book's report of a row, as a file row shows it: what the file reports once (the
