@@ -56,7 +56,7 @@ function rowElement(columns, masked, row) {
     });
   const cells = columns.map((column, i) => {
     const list = problems.get(column) ?? [];
-    const text = cellText(row, column, i);
+    const text = cellText(row, i);
     const value = masked[i] && text !== "" ? h("span", { class: "masked", "aria-label": "Password (hidden)" }, MASK) : text;
     return cell({ "data-column": column }, value, messages(list), list);
   });
