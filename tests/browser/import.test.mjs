@@ -116,7 +116,7 @@ test("the users file alone: every row checked, the file's UNRESOLVED columns, RE
 
 test("with the instance data: each bad cell marked and described, row problems in their rows, passwords masked, the summary", async () => {
   const { page, log, context } = await loaded();
-  assert.match(await text(page, "#load-status"), /^Instance data: 4 files read \(2 users, 2 routing profiles, 2 security profiles\)\. Identity management type from the instance: SAML/);
+  assert.match(await text(page, "#load-status"), /^Instance data: 4 files read \(2 users, 2 routing profiles, 2 security profiles\)\. Its identity management type, used unless one is chosen: SAML 2\.0 \(SAML\)\.$/);
   assert.deepEqual(await codes(page), [], "no file problem");
   const columns = await page.locator("thead th[data-column]").evaluateAll((ths) => ths.map((t) => t.dataset.column));
   assert.deepEqual(columns, csvTemplate("CONNECT_MANAGED").split("\r\n")[0].split(","), "the columns as written in the file");

@@ -109,7 +109,7 @@ function instanceStatus({ files, counts, mode, problems }) {
   const read = files.length
     ? `Instance data: ${files.length} file${files.length === 1 ? "" : "s"} read` +
       (counts.length ? ` (${counts.join(", ")}).` : ".") +
-      (mode ? ` Identity management type from the instance: ${modeName(mode)}.` : "")
+      (mode ? ` Its identity management type, used unless one is chosen: ${modeName(mode)}.` : "")
     : "";
   return [read, ...problems].filter(Boolean).join(" ");
 }

@@ -12,10 +12,15 @@ export function renderHead(thead, columns) {
       "tr",
       {},
       h("th", { scope: "col" }, "Row"),
-      columns.map((c) => h("th", { scope: "col", "data-column": c }, c)),
+      columns.map((c) => h("th", { scope: "col", "data-column": c }, breakable(c))),
       h("th", { scope: "col" }, "Problems of the row"),
     ),
   );
+}
+
+/** A header's text with line-break chances after each `|` (the template's long list headers). */
+function breakable(header) {
+  return header.split("|").flatMap((part, i) => (i ? ["|", h("wbr"), part] : [part]));
 }
 
 /** Replaces the body's rows with `rows` (one page). */
