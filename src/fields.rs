@@ -87,6 +87,8 @@ pub struct RefList {
     pub member: &'static str,
     /// How an admin calls one item, for messages ("routing profile").
     pub noun: &'static str,
+    /// The AWS CLI command whose output holds the list.
+    pub cli: &'static str,
 }
 
 /// The instance context's lists of items referred to by id, in [`RefKind`] order.
@@ -94,16 +96,19 @@ pub const REF_LISTS: [RefList; 3] = [
     RefList {
         kind: RefKind::RoutingProfile,
         member: "RoutingProfileSummaryList",
+        cli: "list-routing-profiles",
         noun: "routing profile",
     },
     RefList {
         kind: RefKind::SecurityProfile,
         member: "SecurityProfileSummaryList",
+        cli: "list-security-profiles",
         noun: "security profile",
     },
     RefList {
         kind: RefKind::HierarchyGroup,
         member: "UserHierarchyGroupSummaryList",
+        cli: "list-user-hierarchy-groups",
         noun: "hierarchy group",
     },
 ];
