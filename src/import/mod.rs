@@ -14,7 +14,7 @@ mod row;
 
 pub use output::CsvJson;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::csv::{ColumnKey, CsvOptions, Row, Sheet};
 use crate::fields::RefKind;
@@ -140,7 +140,7 @@ pub fn check_csv(
         options,
         import,
         batch: Batch::new(BatchUnit::Row),
-        emails: HashMap::new(),
+        emails: HashMap::default(),
         cache: Default::default(),
         blocked: !unresolved.is_empty(),
     };

@@ -1,8 +1,8 @@
 //! One template row → its CreateUser input → its report, with what rows share (user logins and
 //! email addresses seen so far, names already resolved).
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::cells::{self, ReadCell};
 use super::damage;

@@ -1,7 +1,7 @@
 //! One list of instance items (routing profiles, security profiles, hierarchy groups), indexed by
 //! id, ARN and name, and how a value given where an id belongs resolves against it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::fields::{INSTANCE_VALUE_MAX, NEAR_MISS_EDITS};
 use crate::similar::{distance_within, fold, fold_str, signature, signatures_within};

@@ -12,7 +12,7 @@ mod read;
 
 pub use index::{Item, Resolved};
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::fields::{RefKind, INSTANCE_VALUE_MAX};
 use crate::options::Mode;

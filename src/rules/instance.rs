@@ -1,7 +1,7 @@
 //! The checks against the instance (INSTANCE.md): taken and similar user names, ids that name
 //! nothing, names and ARNs given where an id belongs; and user names repeated within a batch.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Cx;
 use crate::fields::RefKind;
@@ -34,26 +34,24 @@ impl Batch {
     pub fn new(unit: BatchUnit) -> Self {
         Batch {
             unit,
-            exact: HashMap::new(),
-            folded: HashMap::new(),
+            exact: HashMap::default(),
+            folded: HashMap::default(),
         }
     }
 
     /// Records the user name of the user at `position`; the earlier position of the same name
     /// (`Ok`) or of the same name in another letter case (`Err`), if any.
     fn record(&mut self, name: &str, position: usize) -> Option<Result<usize, usize>> {
-        if let Some(&earlier) = self.exact.get(name) {
-            return Some(Ok(earlier));
+        // One hash a map: most names are new, and then both maps take them.
+        let exact = *self.exact.entry(name.into()).or_insert(position);
+        if exact != position {
+            return Some(Ok(exact));
         }
-        self.exact.insert(name.into(), position);
-        let folded = name.to_ascii_lowercase();
-        match self.folded.get(folded.as_str()) {
-            Some(&earlier) => Some(Err(earlier)),
-            None => {
-                self.folded.insert(folded.into(), position);
-                None
-            }
-        }
+        let folded = *self
+            .folded
+            .entry(name.to_ascii_lowercase().into())
+            .or_insert(position);
+        (folded != position).then_some(Err(folded))
     }
 
     fn unit(&self) -> &'static str {
