@@ -21,6 +21,7 @@ pub mod describe;
 pub mod fields;
 pub mod instance;
 pub mod json;
+pub mod messages;
 pub mod nfc;
 pub mod options;
 pub mod path;
@@ -35,6 +36,7 @@ pub mod wire;
 pub mod wasm;
 
 pub use instance::Instance;
+pub use messages::{match_locale, Catalog, Message};
 pub use options::{Mode, ModeOption, Options};
 pub use report::{Code, Fix, Report, Violation};
 pub use request::{build_request, HttpRequest, InvalidInput};
