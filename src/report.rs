@@ -221,18 +221,39 @@ impl<'c> Sink<'c> {
         message: impl FnOnce() -> Message,
         fix: impl FnOnce(&Catalog) -> Option<Fix>,
     ) {
-        let (list, left_out) = if as_warning {
-            (&mut self.report.warnings, &mut self.left_out_warnings)
+        let list = if as_warning {
+            &self.report.warnings
         } else {
-            (&mut self.report.errors, &mut self.left_out_errors)
+            &self.report.errors
         };
         if list.len() < MAX_REPORTED {
-            list.push(Violation {
-                fix: fix(self.catalog),
-                ..Violation::new(path.render(), code, message().render(self.catalog))
-            });
+            let (message, fix) = (message(), fix(self.catalog));
+            self.keep(as_warning, path, code, message, fix);
+        } else if as_warning {
+            self.left_out_warnings += 1;
         } else {
-            *left_out += 1;
+            self.left_out_errors += 1;
+        }
+    }
+
+    /// Adds a violation (one code for every call site: the closures above are all that differ).
+    #[inline(never)]
+    fn keep(
+        &mut self,
+        as_warning: bool,
+        path: &Path<'_>,
+        code: Code,
+        message: Message,
+        fix: Option<Fix>,
+    ) {
+        let violation = Violation {
+            fix,
+            ..Violation::new(path.render(), code, message.render(self.catalog))
+        };
+        if as_warning {
+            self.report.warnings.push(violation);
+        } else {
+            self.report.errors.push(violation);
         }
     }
 

@@ -37,7 +37,7 @@ impl Catalog {
             entries: read_entries(text, |key, template| {
                 english
                     .own(key)
-                    .is_some_and(|en| placeholders(en) == placeholders(template))
+                    .is_some_and(|en| same_placeholders(en, template))
             }),
             strict: false,
         }
@@ -96,17 +96,19 @@ fn read_entries(text: &str, keep: impl Fn(&str, &str) -> bool) -> HashMap<Box<st
     entries
 }
 
-/// The placeholder names of a template, sorted, each once.
-pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = Parts::new(template)
-        .filter_map(|p| match p {
-            Part::Placeholder(name) => Some(name),
-            Part::Text(_) => None,
-        })
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
+/// The placeholder names of a template, in order, repeats included.
+pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    Parts::new(template).filter_map(|p| match p {
+        Part::Placeholder(name) => Some(name),
+        Part::Text(_) => None,
+    })
+}
+
+/// Whether two templates have the same set of placeholder names (a catalog's template must have
+/// English's).
+pub fn same_placeholders(a: &str, b: &str) -> bool {
+    placeholders(a).all(|n| placeholders(b).any(|m| m == n))
+        && placeholders(b).all(|n| placeholders(a).any(|m| m == n))
 }
 
 /// Whether every brace of a template belongs to a placeholder `{name}`.

@@ -15,36 +15,44 @@ pub fn match_locale(tag: &str) -> &'static str {
     if tag.len() > MAX_TAG {
         return "en";
     }
-    let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
-    if let Some(exact) = LOCALES.iter().find(|l| l.eq_ignore_ascii_case(&tag)) {
+    let tag = tag.trim();
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    // Exact, `_` read as `-` (`pt_BR`).
+    let same = |l: &str| {
+        l.len() == tag.len()
+            && l.bytes()
+                .zip(tag.bytes())
+                .all(|(a, b)| a.eq_ignore_ascii_case(&b) || (a == b'-' && b == b'_'))
+    };
+    if let Some(exact) = LOCALES.iter().find(|l| same(l)) {
         return exact;
     }
-    let mut subtags = tag.split('-');
+    let mut subtags = tag.split(['-', '_']);
     let language = subtags.next().unwrap_or_default();
-    match language {
-        "zh" => {
-            // The script decides when given (`zh-Hans-HK` is simplified), else the region.
-            let rest: Vec<&str> = subtags.collect();
-            let traditional = if rest.contains(&"hant") {
-                true
-            } else if rest.contains(&"hans") {
-                false
-            } else {
-                rest.iter().any(|s| matches!(*s, "tw" | "hk" | "mo"))
-            };
-            if traditional {
-                "zh-TW"
-            } else {
-                "zh-CN"
-            }
+    if is(language, "zh") {
+        // The script decides when given (`zh-Hans-HK` is simplified), else the region.
+        let (mut hant, mut hans, mut region) = (false, false, false);
+        for s in subtags {
+            hant |= is(s, "hant");
+            hans |= is(s, "hans");
+            region |= ["tw", "hk", "mo"].iter().any(|r| is(s, r));
         }
-        "pt" => "pt-BR",
-        // The former code of Indonesian, still sent by some systems (Java's `in_ID`).
-        "in" => "id",
-        _ => LOCALES
-            .iter()
-            .find(|l| !l.contains('-') && **l == language)
-            .copied()
-            .unwrap_or("en"),
+        return if hant || (region && !hans) {
+            "zh-TW"
+        } else {
+            "zh-CN"
+        };
     }
+    if is(language, "pt") {
+        return "pt-BR";
+    }
+    // `in`: the former code of Indonesian, still sent by some systems (Java's `in_ID`).
+    if is(language, "in") {
+        return "id";
+    }
+    LOCALES
+        .iter()
+        .find(|l| !l.contains('-') && is(l, language))
+        .copied()
+        .unwrap_or("en")
 }

@@ -97,6 +97,7 @@ impl Message {
     }
 
     /// Adds an argument.
+    #[inline(never)]
     pub fn arg(mut self, name: &'static str, arg: Arg) -> Self {
         self.args.push((name, arg));
         self
