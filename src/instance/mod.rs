@@ -197,5 +197,5 @@ pub fn describe_ignored(ignored: &[Ignored]) -> Message {
             Arg::Message(Box::new(m.arg("part", part)))
         })
         .collect();
-    Message::new("ignored").list("parts", ListStyle::Semicolon, parts)
+    Message::new("ignored.summary").list("parts", ListStyle::Semicolon, parts)
 }

@@ -40,7 +40,7 @@ pub(crate) fn check(
         Form::Name => {
             if !is_nfc(s) {
                 cx.sink.error(path, Code::NotNfc, || {
-                    Message::new("not_nfc").label("label", label)
+                    Message::new("not_nfc.name").label("label", label)
                 });
             }
         }

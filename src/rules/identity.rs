@@ -27,7 +27,7 @@ pub(crate) fn forbidden(cx: &mut Cx<'_>, field: &Field, path: &Path<'_>) -> bool
     let (label, hint) = (field.name, field.modes.forbidden_hint);
     cx.sink.error(path, Code::Forbidden, || {
         let m = Message::new(if hint.is_empty() {
-            "forbidden"
+            "forbidden.in_mode"
         } else {
             "forbidden.with_hint"
         })

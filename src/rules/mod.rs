@@ -218,7 +218,7 @@ fn check_member(
             if field.required {
                 let label = field.name;
                 cx.sink.error(path, Code::Required, || {
-                    Message::new("required").label("label", label)
+                    Message::new("required.member").label("label", label)
                 });
             } else if let Some(mode) = cx.mode.filter(|m| field.modes.required_in.contains(m)) {
                 identity::required(cx, field, mode, path);
@@ -312,7 +312,7 @@ fn check_kind(cx: &mut Cx<'_>, field: &'static Field, v: &Val<'_>, path: &Path<'
         Kind::Enum(allowed) => match v {
             Val::String(s) if allowed.contains(&s.as_ref()) => {}
             Val::String(_) => cx.sink.error(path, Code::Enum, || {
-                Message::new("enum").label("label", label).list(
+                Message::new("enum.one_of").label("label", label).list(
                     "values",
                     ListStyle::Comma,
                     verbatim_list(allowed),
@@ -329,7 +329,7 @@ fn check_kind(cx: &mut Cx<'_>, field: &'static Field, v: &Val<'_>, path: &Path<'
             Val::Number(n) if n.is_finite() && n.fract() == 0.0 => {
                 if *n < range.min as f64 || *n > range.max as f64 {
                     cx.sink.error(path, Code::OutOfRange, || {
-                        Message::new("out_of_range")
+                        Message::new("out_of_range.between")
                             .label("label", label)
                             .number("min", range.min)
                             .number("max", range.max)
@@ -378,7 +378,7 @@ fn check_string(cx: &mut Cx<'_>, field: &'static Field, rule: Str, s: &str, path
                 let m = Message::new(if mode.is_some() {
                     "too_long.in_mode"
                 } else {
-                    "too_long"
+                    "too_long.max"
                 });
                 let m = m.label("label", label).count("max", max);
                 match mode {

@@ -21,7 +21,7 @@ pub(crate) fn conflict(
     if value.is_some() && list_present {
         let label = field.name;
         cx.sink.error(path, Code::Conflict, || {
-            Message::new("conflict")
+            Message::new("conflict.phone_config")
                 .label("label", label)
                 .verbatim("list", list_name)
         });
@@ -52,7 +52,7 @@ pub(crate) fn number_for_type(
 pub(crate) fn prefer_channel_lists(cx: &mut Cx<'_>, value: Option<&Val<'_>>, path: &Path<'_>) {
     if value.is_some() {
         cx.sink.warning(path, Code::PreferChannelConfig, || {
-            Message::new("prefer_channel_config")
+            Message::new("prefer_channel_config.lists")
         });
     }
 }
