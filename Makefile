@@ -25,7 +25,7 @@ $(WASM): Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
 ## pkg: the npm package (one wasm module; CommonJS, Node ESM and browser entries; types)
 pkg: pkg/package.json
-pkg/package.json: $(WASM) js/api.js js/index.d.ts js/README.md scripts/build-pkg.mjs
+pkg/package.json: $(WASM) js/api.js js/index.d.ts js/README.md scripts/build-pkg.mjs $(wildcard js/cli/*.cjs)
 	scripts/setup.sh wasm npm
 	mkdir -p pkg target/glue-node
 	wasm-bindgen --target web --out-dir pkg --out-name connect_create_user $(WASM)

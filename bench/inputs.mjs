@@ -7,7 +7,7 @@
 
 export const MODE = "CONNECT_MANAGED";
 
-const INSTANCE_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+export const INSTANCE_ID = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
 const SECURITY_PROFILE = "c4b0e4b0-1111-4b8b-9c3c-securityprof1";
 const ROUTING_PROFILE = "e8a4a6c8-2222-4e2c-8a2b-routingprof01";
 
@@ -99,7 +99,8 @@ export const INPUTS = { MINIMAL, FULL, INVALID };
 // ---------------------------------------------------------------------------------------------
 // Generated users for the batch bench: deterministic (seeded), varied, ~10% with one error.
 
-function mulberry32(seed) {
+/** A small seeded PRNG (deterministic inputs across runs). */
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -110,8 +111,8 @@ function mulberry32(seed) {
   };
 }
 
-const FIRST = ["Jane", "John", "José", "Zoë", "Łukasz", "Søren", "Aoife", "Chloé", "Mỹ", "Renée", "Ana", "Kenji", "Émile", "Iñaki"];
-const LAST = ["Doe", "Nguyễn", "García", "Müller", "O'Brien", "Smith", "Kowalski", "Øster", "Traoré", "Lefèvre", "Tanaka", "Brontë"];
+export const FIRST = ["Jane", "John", "José", "Zoë", "Łukasz", "Søren", "Aoife", "Chloé", "Mỹ", "Renée", "Ana", "Kenji", "Émile", "Iñaki"];
+export const LAST = ["Doe", "Nguyễn", "García", "Müller", "O'Brien", "Smith", "Kowalski", "Øster", "Traoré", "Lefèvre", "Tanaka", "Brontë"];
 const DOMAINS = ["example.com", "example.org", "corp.example.net", "support.example.co.uk"];
 const CHANNELS = ["VOICE", "CHAT", "TASK", "EMAIL"];
 const TAG_KEYS = ["team", "cost-center", "environment", "site", "équipe", "owner", "project", "shift", "level", "region/zone"];
@@ -133,11 +134,11 @@ const ERRORS = [
   (u) => { u.SecurityProfileIds = Array.from({ length: 11 }, (_, i) => `sp-${i}`); }, // TOO_MANY
 ];
 
-function pick(rand, list) {
+export function pick(rand, list) {
   return list[Math.floor(rand() * list.length)];
 }
 
-function hex(rand, n) {
+export function hex(rand, n) {
   let s = "";
   for (let i = 0; i < n; i++) s += "0123456789abcdef"[Math.floor(rand() * 16)];
   return s;

@@ -7,8 +7,10 @@
 //      of zod / ajv; median ms per batch.
 //   3. cold start: fresh `node` processes timing import/require of the package + first validation.
 //   4. size: gzip -9 bytes of the package's browser files (web entry and what it statically loads).
+//   5. instance: preparing a 100,000-user context, its memory, checks with it vs without.
+//   6. csv: the 10,000-row bulk template file: ours vs papaparse + Map + ajv; memory on 100,000 rows.
 // Prints a Markdown table per section and writes bench/results.json (bench/results-quick.json with
-// --quick). Options: --out FILE, --only throughput,batch,cold,size, --pkg DIR (default pkg/).
+// --quick). Options: --out FILE, --only throughput,batch,cold,size,instance,csv, --pkg DIR (default pkg/).
 
 import fs from "node:fs";
 import os from "node:os";
@@ -21,6 +23,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { INPUTS, MODE, generateUsersWithTruth } from "./inputs.mjs";
 import { zodValidate } from "./zod-schema.mjs";
 import { ajvValidate } from "./ajv-schema.mjs";
+import { consume, fmtInt, fmtMs, fmtX, interleaved, median, now, rotate, sinkValue, table } from "./lib.mjs";
+import { instanceSection } from "./section-instance.mjs";
+import { csvSection } from "./section-csv.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -30,33 +35,15 @@ const PKG = pkgIndex >= 0 ? path.resolve(argv[pkgIndex + 1]) : path.join(ROOT, "
 const QUICK = argv.includes("--quick");
 const outIndex = argv.indexOf("--out");
 const onlyIndex = argv.indexOf("--only");
-const ONLY = onlyIndex >= 0 ? new Set(argv[onlyIndex + 1].split(",")) : null; // throughput,batch,cold,size
+const ONLY = onlyIndex >= 0 ? new Set(argv[onlyIndex + 1].split(",")) : null;  // throughput,batch,cold,size,instance,csv
 const section = (name) => !ONLY || ONLY.has(name);
 const OUT = outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : path.join(HERE, QUICK ? "results-quick.json" : "results.json");
 
 const CFG = QUICK
-  ? { rounds: 2, roundMs: 100, warmMs: 50, batchUsers: 10000, batchRounds: 2, coldRuns: 3 }
-  : { rounds: 7, roundMs: 300, warmMs: 300, batchUsers: 10000, batchRounds: 7, coldRuns: 10 };
+  ? { rounds: 2, roundMs: 100, warmMs: 50, batchUsers: 10000, batchRounds: 2, coldRuns: 3, instanceUsers: 20000, prepareReps: 1, csvRows: 10000, csvRounds: 2, csvMemoryRows: 20000 }
+  : { rounds: 7, roundMs: 300, warmMs: 300, batchUsers: 10000, batchRounds: 7, coldRuns: 10, instanceUsers: 100000, prepareReps: 5, csvRows: 10000, csvRounds: 5, csvMemoryRows: 100000 };
 
 const OPTIONS = Object.freeze({ identityManagementType: MODE });
-const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const rotate = (list, k) => list.map((_, i) => list[(i + k) % list.length]);
-const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
-const fmtX = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : "—");
-const fmtMs = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-
-function table(headers, rows) {
-  const lines = [`| ${headers.join(" | ")} |`, `|${headers.map((h, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
-  for (const r of rows) lines.push(`| ${r.join(" | ")} |`);
-  return lines.join("\n");
-}
-
 // ---------------------------------------------------------------------------------------------
 // The package ("ours"), optional: the harness runs the zod/ajv side without it.
 
@@ -93,6 +80,8 @@ const results = {
   batch: null,
   coldStart: null,
   size: null,
+  instance: null,
+  csv: null,
 };
 
 console.log(`# connect-create-user benchmarks${QUICK ? " (--quick)" : ""}\n`);
@@ -104,40 +93,19 @@ if (oursSkip) console.log(`\n**ours skipped**: ${oursSkip} (build pkg/ first)`);
 // 1. Throughput on one input.
 
 const problems = []; // wrong answers: the run still completes, but exits 1
-let sink = 0; // consumed below so that no call can be optimized away
-
-/** Calls fn(input) for about `ms`, in timed chunks; returns ops/s. */
-function run(fn, input, ms, chunk) {
-  let n = 0;
-  const start = now();
-  const deadline = start + ms;
-  let t;
-  do {
-    for (let i = 0; i < chunk; i++) sink += fn(input).errors.length;
-    n += chunk;
-    t = now();
-  } while (t < deadline);
-  return (n * 1000) / (t - start);
-}
 
 if (section("throughput")) console.log("\n## Throughput: one input per call (ops/s, higher is better)\n");
 const rows = [];
 for (const [label, input] of section("throughput") ? Object.entries(INPUTS) : []) {
-  const chunks = new Map();
   const errorCounts = {};
   for (const c of single) {
     const r = c.fn(input);
     errorCounts[c.name] = r.errors.length;
     if (r.valid !== (label !== "INVALID")) problems.push(`${c.name}: ${label} reported valid=${r.valid}`);
-    const opsPerSec = run(c.fn, input, CFG.warmMs, 1); // warm-up, and the chunk size (~1 ms)
-    chunks.set(c.name, Math.max(1, Math.round(opsPerSec / 1000)));
   }
-  const perRound = Object.fromEntries(single.map((c) => [c.name, []]));
-  for (let r = 0; r < CFG.rounds; r++) {
-    for (const c of rotate(single, r)) perRound[c.name].push(run(c.fn, input, CFG.roundMs, chunks.get(c.name)));
-  }
+  const measured = interleaved(single, input, CFG);
   const entry = {};
-  for (const c of single) entry[c.name] = { opsPerSec: median(perRound[c.name]), rounds: perRound[c.name].map(Math.round), errors: errorCounts[c.name] };
+  for (const c of single) entry[c.name] = { ...measured[c.name], errors: errorCounts[c.name] };
   if (ours) {
     entry.ratioOursOverZod = entry.ours.opsPerSec / entry.zod.opsPerSec;
     entry.ratioOursOverAjv = entry.ours.opsPerSec / entry.ajv.opsPerSec;
@@ -186,7 +154,7 @@ if (section("batch")) {
   for (let r = 0; r < CFG.batchRounds; r++) {
     for (const c of rotate(batch, r)) {
       const t0 = now();
-      sink += c.fn().length;
+      consume(c.fn().length);
       perRound[c.name].push(now() - t0);
     }
   }
@@ -280,10 +248,17 @@ if (section("size")) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 5. An instance context of 100,000 users; 6. the bulk CSV template (section-instance.mjs, section-csv.mjs).
+
+const env = { ours, PKG, HERE, ROOT, CFG, QUICK, MODE, problems };
+if (section("instance")) results.instance = await instanceSection(env);
+if (section("csv")) results.csv = await csvSection(env);
+
+// ---------------------------------------------------------------------------------------------
 
 results.problems = problems;
 fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nResults written to ${path.relative(process.cwd(), OUT) || OUT}. (sink ${sink})`);
+console.log(`\nResults written to ${path.relative(process.cwd(), OUT) || OUT}. (sink ${sinkValue()})`);
 if (problems.length) {
   console.log(`\n**Wrong answers** (exit status 1):\n${problems.map((p) => `- ${p}`).join("\n")}`);
   process.exitCode = 1;

@@ -522,10 +522,55 @@ function createApi(glue, modelText = glue.describeModel(0), localeText = () => n
       validate: (input) => validateWith(input, fixed, handle, localeHandle(locale)),
       build: (input) => buildWith(input, fixed, handle, localeHandle(locale)),
       validateBatch: (jsonText) => batchWith(jsonText, fixed, handle, localeHandle(locale)),
+      validateCsv: (file, csv) => csvWith(file, fixed, csv, handle, localeHandle(locale)),
     };
     Object.defineProperty(self, "instance", { value: instance, enumerable: false });
     if (own && freeInstances) freeInstances.register(self, handle);
     return self;
+  }
+
+  const utf8 = new TextEncoder();
+  // The file's bytes: a string as UTF-8, bytes as they are.
+  function fileBytes(file) {
+    if (typeof file === "string") return utf8.encode(file);
+    if (file instanceof Uint8Array) return file;
+    if (file instanceof ArrayBuffer) return new Uint8Array(file);
+    if (ArrayBuffer.isView(file)) return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+    throw new TypeError("validateCreateUserCsv takes the file's text (a string) or its bytes (a Uint8Array).");
+  }
+
+  function stringOption(o, name) {
+    try {
+      const v = o === undefined || o === null ? undefined : o[name];
+      return typeof v === "string" ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function csvWith(file, options, csv, handle, locale) {
+    const bytes = fileBytes(file);
+    const text = glue.validateCsv(bytes, modeName(options), handle, stringOption(csv, "instanceId"), stringOption(csv, "delimiter"), locale);
+    const report = JSON.parse(text);
+    // A sendable row comes as `request: 1`, the file's one request path apart (src/import/output.rs):
+    // the body is the input without InstanceId, which the core wrote in the model's order exactly
+    // as JSON.stringify writes it.
+    const path = report.requestPath;
+    delete report.requestPath;
+    for (const row of report.rows) {
+      if (row.request !== 1) continue;
+      const { InstanceId, ...body } = row.input;
+      row.request = { method: "PUT", path, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+    }
+    return report;
+  }
+
+  function validateCreateUserCsv(file, options) {
+    return csvWith(file, options, options, instanceHandle(options), localeHandle(localeOf(options)));
+  }
+
+  function csvTemplate(mode) {
+    return glue.csvTemplate(typeof mode === "string" ? mode : undefined);
   }
 
   function normalizeNfc(text) {
@@ -544,5 +589,5 @@ function createApi(glue, modelText = glue.describeModel(0), localeText = () => n
     return JSON.parse(handle === 0 ? modelText : glue.describeModel(handle));
   }
 
-  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, createValidator, normalizeNfc, describeModel, registerLocale, canonicalLocale, localeInUse };
+  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, validateCreateUserCsv, csvTemplate, createValidator, normalizeNfc, describeModel, registerLocale, canonicalLocale, localeInUse };
 }

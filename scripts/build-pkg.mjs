@@ -14,7 +14,7 @@ copyFileSync(at("target/glue-node/connect_create_user.js"), at("pkg/connect_crea
 // The field table, asked of the built module once here, so that loading the package does not.
 const MODEL = createRequire(import.meta.url)("../pkg/connect_create_user_node.cjs").describeModel(0);
 const api = readFileSync(at("js/api.js"), "utf8").replace("  // @generated-packers\n", () => generatePackers(JSON.parse(MODEL)));
-const NAMES = ["validateCreateUser", "buildCreateUserRequest", "validateCreateUserBatch", "createValidator", "normalizeNfc", "describeModel"];
+const NAMES = ["validateCreateUser", "buildCreateUserRequest", "validateCreateUserBatch", "validateCreateUserCsv", "csvTemplate", "createValidator", "normalizeNfc", "describeModel"];
 // Message catalogs other than English (built into the wasm): pkg/locales/<tag>.json, loaded on demand.
 const LOCALES = readdirSync(at("locales")).filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.json$/.test(f) && f !== "en.json");
 mkdirSync(at("pkg/locales"), { recursive: true });
@@ -151,6 +151,15 @@ const pkg = {
   sideEffects: false,
   engines: { node: ">=18" },
 };
+// The command line (js/cli/, docs/cli.md): copied into pkg/cli/, installed as `connect-create-user`.
+{
+  const fs = await import("node:fs");
+  fs.rmSync(at("pkg/cli"), { recursive: true, force: true });
+  fs.mkdirSync(at("pkg/cli"));
+  for (const f of fs.readdirSync(at("js/cli"))) if (f.endsWith(".cjs")) copyFileSync(at(`js/cli/${f}`), at(`pkg/cli/${f}`));
+  pkg.bin = { "connect-create-user": "./cli/main.cjs" };
+  pkg.files.push("cli/");
+}
 writeFileSync(at("pkg/package.json"), JSON.stringify(pkg, null, 2) + "\n");
 console.log(`pkg/: connect-create-user ${version}`);
 

@@ -27,7 +27,7 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   exit 2
 fi
 
-TARGETS=(json_input wire_input structured)
+TARGETS=(json_input wire_input structured instance_context csv_reader csv_import)
 # The crate forbids unsafe code, so AddressSanitizer would find nothing the Rust checks don't;
 # without it the targets run several times faster. Debug assertions (overflow checks) stay on.
 SANITIZER=none

@@ -51,6 +51,12 @@ pub const FORM_SCAN_LIMIT: usize = 4096;
 /// list (no list of the model can be valid with that many), and a hostile million-item list costs
 /// no more than this.
 pub const READ_LIMIT: usize = 10_000;
+/// The largest CSV file read, in bytes (64 MB); past it the file gets `TOO_LONG` and only its first
+/// 64 MB are read (cut after the last line break within them).
+pub const CSV_MAX_BYTES: usize = 64 * 1024 * 1024;
+/// The most user rows (non-empty records after the header) a CSV file may have; past it the file
+/// gets `TOO_MANY` and the rest is not read.
+pub const CSV_MAX_ROWS: usize = 100_000;
 /// The most errors, and separately warnings, a report lists; the rest are counted in `TRUNCATED`.
 pub const MAX_REPORTED: usize = 100;
 

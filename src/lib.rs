@@ -17,8 +17,10 @@
 //! ```
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod csv;
 pub mod describe;
 pub mod fields;
+pub mod import;
 pub mod instance;
 pub mod json;
 pub mod messages;

@@ -40,6 +40,11 @@ pub fn build_request(input: &Val<'_>, options: &Options) -> Result<HttpRequest, 
     if !report.is_valid() {
         return Err(InvalidInput(report));
     }
+    Ok(request_of(input))
+}
+
+/// The request of an input already found valid.
+pub(crate) fn request_of(input: &Val<'_>) -> HttpRequest {
     let instance_id = input
         .get("InstanceId")
         .and_then(Val::as_str)
@@ -47,13 +52,19 @@ pub fn build_request(input: &Val<'_>, options: &Options) -> Result<HttpRequest, 
     let mut path = String::from(PATH_PREFIX);
     encode_path_segment(&mut path, instance_id);
     let mut body = String::with_capacity(256);
-    write_object(&mut body, &CREATE_USER, input);
-    Ok(HttpRequest {
+    write_object(&mut body, &CREATE_USER, input, false);
+    HttpRequest {
         method: METHOD,
         path,
         content_type: CONTENT_TYPE,
         body,
-    })
+    }
+}
+
+/// Appends the JSON of an input's present members in the model's order, `InstanceId` included
+/// (the CreateUser input a CSV row becomes, as `--cli-input-json` takes it).
+pub fn write_input(out: &mut String, input: &Val<'_>) {
+    write_object(out, &CREATE_USER, input, true);
 }
 
 /// Appends `segment` percent-encoded: every UTF-8 byte outside `A–Z a–z 0–9 - . _ ~` as `%XX`
@@ -72,10 +83,10 @@ pub fn encode_path_segment(out: &mut String, segment: &str) {
 
 /// Writes the present members of `obj` that the shape has, in the model's order. The walk follows
 /// the model's shapes, so it nests as deep as the model and no deeper.
-fn write_object(out: &mut String, shape: &Shape, obj: &Val<'_>) {
+fn write_object(out: &mut String, shape: &Shape, obj: &Val<'_>, with_path: bool) {
     out.push('{');
     let mut first = true;
-    for field in shape.fields.iter().filter(|f| !f.in_path) {
+    for field in shape.fields.iter().filter(|f| with_path || !f.in_path) {
         let Some(v) = obj.get(field.name).filter(|v| !is_absent(v, &field.kind)) else {
             continue;
         };
@@ -92,10 +103,10 @@ fn write_object(out: &mut String, shape: &Shape, obj: &Val<'_>) {
 
 fn write_member(out: &mut String, field: &Field, v: &Val<'_>) {
     match (field.kind, v) {
-        (Kind::Object(shape), _) => write_object(out, shape, v),
-        (Kind::ObjectList(shape), Val::List(items)) => {
-            write_list(out, items, |out, item| write_object(out, shape, item))
-        }
+        (Kind::Object(shape), _) => write_object(out, shape, v, false),
+        (Kind::ObjectList(shape), Val::List(items)) => write_list(out, items, |out, item| {
+            write_object(out, shape, item, false)
+        }),
         (Kind::TagMap, Val::Object(entries)) => {
             out.push('{');
             for (i, (k, v)) in entries.iter().enumerate() {

@@ -7,6 +7,8 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::csv::CsvOptions;
+use crate::import::{check_csv, CsvJson, ImportOptions};
 use crate::messages::{match_locale, Catalog, Message};
 use crate::{build_request, normalize_nfc, validate, validate_json_array, wire, Instance, Options};
 
@@ -164,6 +166,44 @@ pub fn validate_batch(json_text: &str, mode: Option<String>, instance: u32, loca
         Some(Err(e)) => format!("!{e}"),
         _ => out,
     }
+}
+
+/// Checks a bulk CSV template file (CSV.md); returns the report as JSON, messages in the catalog
+/// of `locale`.
+#[wasm_bindgen(js_name = validateCsv)]
+pub fn validate_csv(
+    bytes: &[u8],
+    mode: Option<String>,
+    instance: u32,
+    instance_id: Option<String>,
+    delimiter: Option<String>,
+    locale: u32,
+) -> String {
+    let import = ImportOptions {
+        instance_id: instance_id.as_deref(),
+        csv: CsvOptions {
+            delimiter: delimiter
+                .as_deref()
+                .and_then(|d| <[u8; 1]>::try_from(d.as_bytes()).ok())
+                .map(|[d]| d),
+            ..CsvOptions::default()
+        },
+    };
+    let options = Options::from_mode_name(mode.as_deref());
+    with(options, instance, locale, |o| {
+        // The report's text is a few times the file (each row's input and report).
+        let mut json = CsvJson::with_capacity(bytes.len().saturating_mul(5));
+        let file = check_csv(bytes, o, &import, |row| json.row(row));
+        json.finish(&file)
+    })
+    .unwrap_or_default()
+}
+
+/// The bulk CSV template: its header and one example row for the mode (Amazon Connect
+/// identity management when none or an unknown one is given).
+#[wasm_bindgen(js_name = csvTemplate)]
+pub fn csv_template(mode: Option<String>) -> String {
+    crate::csv::template(mode.as_deref().and_then(crate::Mode::parse))
 }
 
 /// The NFC form of `text`.

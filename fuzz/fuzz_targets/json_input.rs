@@ -3,7 +3,7 @@
 #![no_main]
 
 use connect_create_user::value::MAX_DEPTH;
-use connect_create_user::{json, validate, validate_json_array, Mode, Options, Value};
+use connect_create_user::{json, validate_json_array, Batch, BatchUnit, Mode, Options, Value};
 use fuzz_checks::{check_round_trips, check_value, same_value};
 use libfuzzer_sys::fuzz_target;
 
@@ -72,7 +72,12 @@ fuzz_target!(|data: &[u8]| {
                 batch.is_ok(),
                 "validate_json_array refused an array: {batch:?}"
             );
-            let expected: Vec<_> = items.iter().map(|i| validate(i, &options)).collect();
+            let mut batch = Batch::new(BatchUnit::User);
+            let expected: Vec<_> = items
+                .iter()
+                .enumerate()
+                .map(|(n, i)| batch.validate(i, &options, n + 1))
+                .collect();
             assert_eq!(reports, expected, "validate_json_array reports");
         }
         _ => assert!(

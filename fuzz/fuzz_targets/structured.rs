@@ -462,7 +462,6 @@ impl KeyGen {
     }
 }
 
-
 impl Replacement {
     fn make(&self, current: &Value) -> Value {
         match self {
@@ -478,7 +477,11 @@ impl Replacement {
             Replacement::InObject(k) => Value::Object(vec![(k.make().into(), current.clone())]),
             Replacement::Other(i) => {
                 let kinds = connect_create_user::value::OTHER_KINDS;
-                Value::Other(kinds.get(usize::from(*i) % kinds.len()).map_or("a value", |(_, n)| *n))
+                Value::Other(
+                    kinds
+                        .get(usize::from(*i) % kinds.len())
+                        .map_or("a value", |(_, n)| *n),
+                )
             }
         }
     }

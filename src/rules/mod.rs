@@ -14,6 +14,7 @@ mod unicode_tables;
 
 use std::collections::HashSet;
 
+pub(crate) use instance::use_item;
 pub use instance::{Batch, BatchUnit};
 
 use crate::fields::{

@@ -141,3 +141,16 @@ test("pkg/package.json ships the locales folder", () => {
   const pkg = JSON.parse(readFileSync(new URL("pkg/package.json", root), "utf8"));
   assert.ok(pkg.files.includes("locales/"));
 });
+
+test("the CSV import's file and row messages follow the locale", () => {
+  const file = "user login,routing profile name,security_profile_name_1|security_profile_name_2,phone type (soft/desk),bogus\na b,rp,sp,mobile,x\n";
+  const english = api.validateCreateUserCsv(file, CM);
+  const de = api.validateCreateUserCsv(file, { ...CM, locale: "de" });
+  const all = (r) => [r, ...r.rows.map((row) => row.report)];
+  assert.ok(english.errors.length > 0 && english.rows[0].report.errors.length > 0);
+  assert.deepEqual(all(de).map(shape), all(english).map(shape));
+  assert.ok(all(de).every(isMarked));
+  assert.ok(!all(english).some((r) => [...r.errors, ...r.warnings].some((v) => v.message.includes("«"))));
+  const v = api.createValidator({ ...CM, locale: "de" });
+  assert.ok(all(v.validateCsv(file)).every(isMarked));
+});

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync, rmSync, copyFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, copyFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +28,8 @@ function node(args) {
 
 test("the tarball holds only the package files", () => {
   const files = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", join(ROOT, "pkg")], { encoding: "utf8" }))[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ["README.md", "connect_create_user.js", "connect_create_user_bg.wasm", "connect_create_user_node.cjs", "index.cjs", "index.d.cts", "index.d.ts", "index.mjs", "package.json", "web.d.ts", "web.js"]);
+  const cli = readdirSync(join(ROOT, "js/cli")).filter((f) => f.endsWith(".cjs")).map((f) => `cli/${f}`);
+  assert.deepEqual(files, [...cli, "README.md", "connect_create_user.js", "connect_create_user_bg.wasm", "connect_create_user_node.cjs", "index.cjs", "index.d.cts", "index.d.ts", "index.mjs", "package.json", "web.d.ts", "web.js"].sort());
   const meta = JSON.parse(readFileSync(join(ROOT, "pkg/package.json"), "utf8"));
   for (const key of ["name", "version", "description", "license", "exports", "types", "files", "sideEffects"]) assert.ok(key in meta, key);
   assert.equal(meta.name, "connect-create-user");

@@ -2,13 +2,17 @@
 // using every export; a wrong use below each right one is marked @ts-expect-error.
 import init, {
   buildCreateUserRequest,
+  createValidator,
+  csvTemplate,
   describeModel,
+  validateCreateUserCsv,
   normalizeNfc,
   validateCreateUser,
   validateCreateUserBatch,
   ValidationError,
   type CreateUser,
   type CreateUserHttpRequest,
+  type InstanceContext,
   type Options,
   type Report,
   type Violation,
@@ -57,6 +61,26 @@ async function main(): Promise<void> {
   // @ts-expect-error: normalizeNfc takes a string
   normalizeNfc(42);
   const labels: string[] = describeModel().fields.map((f) => f.label);
+  // An SDK v3 output passes as it is: extra members and Date values are fine.
+  const listUsersOutput = {
+    UserSummaryList: [{ Id: "u-1", Arn: "arn:u-1", Username: "jdoe", LastModifiedTime: new Date() }],
+    NextToken: "t",
+    $metadata: { httpStatusCode: 200 },
+  };
+  const context: InstanceContext = listUsersOutput;
+  const validator = createValidator({ instance: [context, { RoutingProfileSummaryList: [{ Id: "rp-1", Name: "Basic" }] }] });
+  const fix: string | undefined = validator.validate(user).errors[0]?.fix?.value;
+  const column: string | undefined = validator.validateBatch("[]")[0]?.errors[0]?.column;
+  // @ts-expect-error: the instance is an object of AWS outputs
+  createValidator({ instance: 42 });
+  const csv = validateCreateUserCsv(csvTemplate("SAML"), { instanceId: "i-1", delimiter: ";", instance: context });
+  const rowNumbers: number[] = csv.rows.map((r) => r.row);
+  const requests: (CreateUserHttpRequest | undefined)[] = csv.rows.map((r) => r.request);
+  const columnOf: (string | undefined)[] = csv.rows.flatMap((r) => r.report.errors.map((e) => e.column));
+  const fromBytes: boolean = validator.validateCsv(new Uint8Array([0x61]), { instanceId: "i" }).valid;
+  // @ts-expect-error: a delimiter is one of , ; tab
+  validateCreateUserCsv("", { delimiter: "|" });
+  console.log(fix, column, rowNumbers, requests, columnOf, fromBytes, csv.columns);
   console.log(reports, fixed, labels, badChannel, badOptions);
 }
 void main();

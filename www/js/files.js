@@ -4,6 +4,8 @@ import { h, isPlainObject } from "../dom.js";
 
 /** 5 MB: one user's input or one instance data file. */
 export const MAX_JSON_BYTES = 5 * 1024 * 1024;
+/** 64 MB: one instance data file (a ListUsers output of 100,000 users is about 26 MB). */
+export const MAX_INSTANCE_BYTES = 64 * 1024 * 1024;
 /** 64 MB: the CSV limit of CSV.md (the package reports a larger file as TOO_LONG). */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 
@@ -60,9 +62,10 @@ export function mergeInstanceParts(parts) {
 
 /**
  * Reads every picked instance data file and merges them. A file that cannot be read, is not JSON
- * or is not a JSON object is left out and named in `problems`. `instance` is null when none was read.
+ * or is not a JSON object is left out and named in `problems`. `instance` is null when none was read;
+ * `parts` are the files' objects in order (the package also takes that list and concatenates it).
  */
-export async function readInstanceFiles(files, { maxBytes = MAX_JSON_BYTES } = {}) {
+export async function readInstanceFiles(files, { maxBytes = MAX_INSTANCE_BYTES } = {}) {
   const parts = [];
   const loaded = [];
   const problems = [];
@@ -76,7 +79,7 @@ export async function readInstanceFiles(files, { maxBytes = MAX_JSON_BYTES } = {
       problems.push({ name: file.name, message: err instanceof FileProblem ? err.message : `${file.name} could not be read.` });
     }
   }
-  return { instance: parts.length ? mergeInstanceParts(parts) : null, loaded, problems };
+  return { instance: parts.length ? mergeInstanceParts(parts) : null, parts, loaded, problems };
 }
 
 /** Saves `text` as a download named `name`. */

@@ -48,7 +48,8 @@ export function buildForm(ctx) {
 }
 
 function renderModeControl(ctx) {
-  ctx.modeSelect = modeSelect({ id: "identity-mode", value: ctx.state.mode, describedBy: "identity-mode-hint" });
+  ctx.modeSelect = modeSelect({ id: "identity-mode", value: ctx.state.mode, describedBy: "identity-mode-hint mode-source" });
+  ctx.el["mode-source"] = h("p", { class: "hint mode-source", id: "mode-source", hidden: true });
   return h(
     "div",
     { class: "field field-mode" },
@@ -59,6 +60,7 @@ function renderModeControl(ctx) {
       { class: "hint", id: "identity-mode-hint" },
       "How this instance manages users (set when the instance was created). It decides which fields below are required or not allowed.",
     ),
+    ctx.el["mode-source"],
   );
 }
 

@@ -13,8 +13,14 @@ import { newBag, addRow, removeRow, reindex } from "./lists.js";
 import { applyMode } from "./mode.js";
 import { update } from "./form-update.js";
 import { announce, focusTarget } from "./messages.js";
+import { plural } from "../dom.js";
 import { copyBody, downloadBody } from "./preview.js";
 import { resetControls, loadUserFile } from "./fill.js";
+import { localeSelect, matchLocale } from "./choices.js";
+import { noInstance } from "./instance-data.js";
+import { loadInstanceFiles, clearInstance, renderInstancePanel } from "./instance-panel.js";
+import { pickChoice } from "./pickers.js";
+import { applyFix } from "./fix.js";
 
 const ELEMENT_IDS = [
   "sections",
@@ -34,6 +40,11 @@ const ELEMENT_IDS = [
   "check",
   "clear",
   "loading",
+  "instance-files",
+  "instance-status",
+  "instance-problems",
+  "clear-instance",
+  "locale-slot",
 ];
 
 /** A fresh context: the page's fixed elements and state; the model is set once loaded. */
@@ -48,6 +59,7 @@ export function createContext(doc = document) {
     modeSelect: null,
     state: {
       mode: "CONNECT_MANAGED",
+      locale: matchLocale(navigator.languages),
       touched: new Set(), // names of the controls the user changed
       submitted: false, // after the first check (or a file load) every problem is shown
       bag: newBag(), // loaded values the form cannot show
@@ -58,6 +70,9 @@ export function createContext(doc = document) {
     currentRequest: null,
     lastAnnounced: null,
     probeCache: new Map(),
+    instance: noInstance(), // instance-data.js: the loaded AWS CLI outputs, if any
+    instanceSeq: 0, // the latest instance file pick (an earlier read still running is dropped)
+    pickers: { version: 0 }, // pickers.js: the instance data the pickers show
   };
 }
 
@@ -87,6 +102,10 @@ export async function startFormPage() {
   el["load-file"].addEventListener("change", () => loadUserFile(ctx));
   el["loose-list"].addEventListener("click", onClick);
   el.clear.addEventListener("click", () => clearUser(ctx));
+  el["instance-files"].addEventListener("change", () => onInstanceFiles(ctx));
+  el["clear-instance"].addEventListener("click", () => onClearInstance(ctx));
+  buildLocaleSelect(ctx);
+  renderInstancePanel(ctx);
   el.check.disabled = false;
   document.body.classList.add("ready");
   update(ctx);
@@ -99,9 +118,41 @@ function addFirstRows(ctx) {
   applyMode(ctx);
 }
 
+/** `select[name=locale]`: the language of the messages (passed to every check). */
+function buildLocaleSelect(ctx) {
+  const select = localeSelect({ id: "locale", value: ctx.state.locale });
+  ctx.el["locale-slot"].append(select);
+  select.addEventListener("change", () => {
+    ctx.state.locale = select.value;
+    ctx.probeCache.clear();
+    applyMode(ctx);
+    update(ctx);
+  });
+}
+
+async function onInstanceFiles(ctx) {
+  if (!(await loadInstanceFiles(ctx))) return;
+  renderInstancePanel(ctx);
+  update(ctx);
+  const { files, problems } = ctx.instance;
+  announce(ctx.el.live, `Instance data: ${plural(files.length, "file")} loaded${problems.length ? `, ${plural(problems.length, "problem")}` : ""}.`);
+}
+
+function onClearInstance(ctx) {
+  clearInstance(ctx);
+  renderInstancePanel(ctx);
+  update(ctx);
+  ctx.el["instance-files"].focus();
+  announce(ctx.el.live, "The instance data was cleared.");
+}
+
 function onInput(ctx, event) {
   const { state, modeSelect } = ctx;
   const target = event.target;
+  if (target.dataset.pickerFor !== undefined) {
+    if (event.type === "change" && pickChoice(ctx, target)) update(ctx);
+    return;
+  }
   if (target === modeSelect) {
     if (event.type === "change" && state.mode === modeSelect.value) return;
     state.mode = modeSelect.value;
@@ -146,6 +197,12 @@ function onAction(ctx, event) {
     update(ctx);
     control.focus();
     announce(ctx.el.live, "Converted to composed form (NFC).");
+  } else if (action === "fix") {
+    const control = applyFix(ctx, button);
+    if (!control) return;
+    update(ctx);
+    control.focus();
+    announce(ctx.el.live, `${button.textContent}: done.`);
   } else if (action === "toggle-password") {
     const control = document.getElementById(button.getAttribute("aria-controls"));
     const show = control.type === "password";

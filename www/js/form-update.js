@@ -5,12 +5,16 @@ import { gather, formWarnings } from "./gather.js";
 import { placeViolations, renderStatus, focusFirstProblem, announce } from "./messages.js";
 import { renderRequest } from "./preview.js";
 import { rowsOf } from "./lists.js";
+import { validationOptions, renderModeSource } from "./instance-panel.js";
+import { syncPickers } from "./pickers.js";
 
 /** Validates the form as it is and shows the result; returns the report. */
 export function update(ctx, { focus = false } = {}) {
   const { state } = ctx;
+  syncPickers(ctx);
+  renderModeSource(ctx);
   const input = gather(ctx);
-  const options = { identityManagementType: state.mode };
+  const options = validationOptions(ctx);
   const report = ctx.api.validateCreateUser(input, options);
   const { shown, hiddenErrors } = placeViolations(ctx, report, formWarnings(ctx));
   renderStatus(ctx, report, shown, hiddenErrors);

@@ -3,6 +3,7 @@
 import { h, vh, pathAncestors, plural } from "../dom.js";
 import { rowsOf } from "./lists.js";
 import { tagControls } from "./gather.js";
+import { fixButton } from "./fix.js";
 
 /**
  * Puts every violation of `report` (and the page's own `extra` notes) on its target, as far as
@@ -25,7 +26,7 @@ export function placeViolations(ctx, report, extra) {
       shown.push({ v, t });
     } else if (v.level === "error") hiddenErrors++;
   }
-  for (const t of everyTarget) renderMessages(t);
+  for (const t of everyTarget) renderMessages(ctx, t);
   return { shown, hiddenErrors };
 }
 
@@ -77,25 +78,25 @@ function isVisible(ctx, t) {
   return false;
 }
 
-/** A target's note and messages; its control's aria-invalid; its NFC fix button. */
-function renderMessages(t) {
+/**
+ * A target's note and messages (each with its fix button, if any); its control's aria-invalid; its
+ * NFC fix button. Unchanged messages are left in place, so a button survives the re-check that the
+ * control's `change` event makes when the button takes the focus.
+ */
+function renderMessages(ctx, t) {
+  const hasValue = t.note && t.kind === "control" && t.control.value !== "" && t.forbidden;
+  const signature = JSON.stringify([t.note, hasValue, ctx.state.locale, t.items.map((v) => [v.level, v.code, v.message, v.fix, v.path])]);
+  if (t.signature === signature) return;
+  t.signature = signature;
   const nodes = [];
   if (t.note) {
-    const hasValue = t.kind === "control" && t.control.value !== "" && t.forbidden;
-    nodes.push(
-      h(
-        "p",
-        { class: "note" },
-        vh("Note: "),
-        t.note,
-        hasValue ? " The value entered here is kept but not sent." : null,
-      ),
-    );
+    nodes.push(h("p", { class: "note" }, vh("Note: "), t.note, hasValue ? " The value entered here is kept but not sent." : null));
   }
   for (const v of t.items) {
     const error = v.level === "error";
+    const fix = fixButton(ctx, v);
     nodes.push(
-      h("p", { class: error ? "err" : "warn", "data-code": v.code }, vh(error ? "Error: " : "Warning: "), v.message),
+      h("p", { class: error ? "err" : "warn", "data-code": v.code }, vh(error ? "Error: " : "Warning: "), v.message, fix ? " " : null, fix),
     );
   }
   t.msg.replaceChildren(...nodes);

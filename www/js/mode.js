@@ -43,12 +43,12 @@ export function applyModeTo(ctx, root) {
  */
 function modeReason(ctx, t, code) {
   const mode = ctx.state.mode;
-  const key = `${mode}\u0000${t.modelPath}\u0000${code}`;
+  const key = `${mode}\u0000${t.modelPath}\u0000${code}`; // probeCache is emptied when the locale changes
   if (!ctx.probeCache.has(key)) {
     const value = probeValue(t.field);
     let message = null;
     if (value !== undefined) {
-      const report = ctx.api.validateCreateUser(probeInput(t.modelPath, value), { identityManagementType: mode });
+      const report = ctx.api.validateCreateUser(probeInput(t.modelPath, value), { identityManagementType: mode, locale: ctx.state.locale });
       const hit = [...report.errors, ...report.warnings].find((v) => v.path === t.modelPath && v.code === code);
       if (hit) message = hit.message;
     }
