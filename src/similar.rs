@@ -10,7 +10,34 @@ pub fn within(a: &str, b: &str, max: usize) -> bool {
 
 /// The characters of `s`, lower-cased, as [`distance_within`] compares them.
 pub fn fold(s: &str) -> Vec<char> {
-    s.chars().flat_map(char::to_lowercase).collect()
+    s.chars().map(fold_char).collect()
+}
+
+/// `s` lower-cased as [`fold_char`] does it, for keys compared ignoring case.
+pub fn fold_str(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// A character's lower case in the scripts instance names are written in: ASCII, Latin-1,
+/// Latin Extended-A, Greek and Cyrillic, by their code point arithmetic. Other characters are
+/// themselves. (The standard library's full Unicode tables cost about 10 KB of the gzipped wasm
+/// for case differences no instance name is likely to hinge on.)
+pub fn fold_char(c: char) -> char {
+    let n = u32::from(c);
+    let lower = match n {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => n + 0x20,
+        // Latin Extended-A: upper case on even code points, then (from U+0139) on odd ones,
+        // then (from U+0179) on odd ones again; U+0130 and U+0138 have no simple pair.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if n % 2 == 0 => n + 1,
+        0x139..=0x148 | 0x179..=0x17E if n % 2 == 1 => n + 1,
+        0x178 => 0xFF,
+        // Greek capitals (U+03A2 is unassigned), Cyrillic.
+        0x391..=0x3A1 | 0x3A3..=0x3AB => n + 0x20,
+        0x410..=0x42F => n + 0x20,
+        0x400..=0x40F => n + 0x50,
+        _ => n,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// The edit distance of `a` and `b` when it is at most `max`.
@@ -57,6 +84,27 @@ pub fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
 mod tests {
     #![allow(clippy::indexing_slicing)]
     use super::within;
+
+    #[test]
+    fn folds_like_the_standard_library_in_its_scripts() {
+        let ranges = [0..0x250u32, 0x370..0x400, 0x400..0x460];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let std: Vec<char> = c.to_lowercase().collect();
+            let ours = super::fold_char(c);
+            // Where the standard library maps one character to one, ours agrees, except for the
+            // characters ours leaves alone (no simple pair in these blocks).
+            if let [one] = std.as_slice() {
+                assert!(
+                    ours == *one || ours == c,
+                    "{c:?}: std {one:?}, ours {ours:?}"
+                );
+            }
+        }
+        assert_eq!(
+            super::fold_str("ÉQUIPE Straße ΑΘΗΝΑ МОСКВА Łódź"),
+            "équipe straße αθηνα москва łódź"
+        );
+    }
 
     #[test]
     fn counts_edits_ignoring_case() {

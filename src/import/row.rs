@@ -75,6 +75,18 @@ impl<'a> State<'a> {
             resolved_paths: Vec::new(),
         };
         let text = |c: &'r str| Val::String(Cow::Borrowed(c));
+        // The mapping's problems are found in the model's member order (the row's own first), so
+        // that merging them with the rule book's keeps that order without sorting.
+        if cell(ColumnKey::UserHierarchy).is_some() {
+            m.problem(
+                true,
+                Violation::new(
+                    "",
+                    Code::NotApplicable,
+                    Message::new("import.no_member").render(self.options.locale),
+                ),
+            );
+        }
 
         for (key, name) in [
             (ColumnKey::UserLogin, "Username"),
@@ -107,6 +119,9 @@ impl<'a> State<'a> {
         if !identity.is_empty() {
             m.members
                 .push((Cow::Borrowed("IdentityInfo"), Val::Object(identity)));
+        }
+        if let Some(c) = cell(ColumnKey::Email) {
+            self.repeated_email(&mut m, c, number);
         }
         let phone = self.phone_config(&mut m, &cell);
         if !phone.is_empty() {
@@ -160,23 +175,9 @@ impl<'a> State<'a> {
                 m.members.push((Cow::Borrowed("Tags"), map));
             }
         }
-        if cell(ColumnKey::UserHierarchy).is_some() {
-            m.problem(
-                true,
-                Violation::new(
-                    "",
-                    Code::NotApplicable,
-                    Message::new("import.no_member").render(self.options.locale),
-                ),
-            );
-        }
-
         let input = Val::Object(m.members);
         let report = self.batch.validate(&input, self.options, number);
         let mut report = self.tidy(report, &m.resolved_paths, &cell);
-        if let Some(c) = cell(ColumnKey::Email) {
-            self.repeated_email(&mut report, c, number);
-        }
         let truncated = report
             .warnings
             .last()
@@ -187,22 +188,16 @@ impl<'a> State<'a> {
         } else {
             None
         };
-        m.errors.append(&mut report.errors);
-        m.warnings.append(&mut report.warnings);
-        // The cells' problems and the rule book's, in the model's member order (a row's own
-        // problems first); stable, so each member keeps its problems' order.
-        m.errors.sort_by_key(|v| member_rank(&v.path));
-        m.warnings.sort_by_key(|v| member_rank(&v.path));
-        m.warnings.extend(last);
-        for v in m.errors.iter_mut().chain(m.warnings.iter_mut()) {
+        // The cells' problems and the rule book's, both in the model's member order, merged.
+        let mut errors = merge(m.errors, report.errors);
+        let mut warnings = merge(m.warnings, report.warnings);
+        warnings.extend(last);
+        for v in errors.iter_mut().chain(warnings.iter_mut()) {
             if v.column.is_none() && !(v.code == Code::TooMany && v.path.is_empty()) {
                 v.column = column_of(sheet, &v.path, v.code);
             }
         }
-        let report = Report {
-            errors: m.errors,
-            warnings: m.warnings,
-        };
+        let report = Report { errors, warnings };
         let sendable = report.is_valid() && self.import.instance_id.is_some() && !self.blocked;
         CsvRow {
             row: number,
@@ -321,11 +316,11 @@ impl<'a> State<'a> {
     }
 
     /// A warning `DUPLICATE` at the email address of a row repeating an earlier row's.
-    fn repeated_email(&mut self, report: &mut Report, email: &str, number: usize) {
+    fn repeated_email(&mut self, m: &mut Mapped<'_>, email: &str, number: usize) {
         let key: Box<str> = email.to_ascii_lowercase().into();
         match self.emails.get(&key) {
             Some(&earlier) => {
-                report.warnings.push(Violation::new(
+                m.warnings.push(Violation::new(
                     "IdentityInfo.Email",
                     Code::Duplicate,
                     Message::new("import.duplicate_email")
@@ -338,6 +333,21 @@ impl<'a> State<'a> {
             }
         }
     }
+}
+
+/// Two lists in the model's member order as one: at equal rank, `first`'s come first.
+fn merge(first: Vec<Violation>, second: Vec<Violation>) -> Vec<Violation> {
+    let mut out = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter().peekable();
+    for v in first {
+        let rank = member_rank(&v.path);
+        while let Some(w) = second.next_if(|w| member_rank(&w.path) < rank) {
+            out.push(w);
+        }
+        out.push(v);
+    }
+    out.extend(second);
+    out
 }
 
 /// Where the member a path starts with stands in the model (the row itself, `""`, first).

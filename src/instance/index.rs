@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::fields::{INSTANCE_VALUE_MAX, NEAR_MISS_EDITS};
-use crate::similar::{distance_within, fold};
+use crate::similar::{distance_within, fold, fold_str};
 
 /// One item of an instance list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +79,7 @@ impl RefIndex {
         if let Some(name) = name {
             self.by_name.entry(name.into()).or_default().push(at);
             self.by_folded_name
-                .entry(name.to_lowercase())
+                .entry(fold_str(name))
                 .or_default()
                 .push(at);
         }
@@ -144,7 +144,7 @@ impl RefIndex {
     fn named(&self, value: &str) -> Option<Resolved<'_>> {
         let (found, exact) = match self.by_name.get(value) {
             Some(found) => (found, true),
-            None => (self.by_folded_name.get(&value.to_lowercase())?, false),
+            None => (self.by_folded_name.get(&fold_str(value))?, false),
         };
         let items: Vec<&Item> = found.iter().filter_map(|&i| self.items.get(i)).collect();
         (!items.is_empty()).then_some(Resolved::Name { items, exact })
@@ -187,5 +187,5 @@ fn path_ends_with(path: &[Box<str>], parts: &[&str]) -> bool {
             .iter()
             .rev()
             .zip(parts.iter().rev())
-            .all(|(have, want)| have.to_lowercase() == want.to_lowercase())
+            .all(|(have, want)| fold_str(have) == fold_str(want))
 }
