@@ -30,8 +30,10 @@ const READ_ITEMS = 10001;
 const MAX_PACKED = 256 * 1024 * 1024;
 
 // `modelText`: the JSON of `describeModel`, which the package build writes in so that start-up
-// makes no call into wasm; asked of wasm when not given.
-function createApi(glue, modelText = glue.describeModel()) {
+// makes no call into wasm; asked of wasm when not given. `localeText(tag)`: the JSON text of the
+// catalog of a canonical locale tag ("de", "pt-BR"), or null when it is not at hand (then
+// English; see `loadLocale`).
+function createApi(glue, modelText = glue.describeModel(0), localeText = () => null) {
 
   const toTag = Object.prototype.toString;
   const getProto = Object.getPrototypeOf;
@@ -322,11 +324,11 @@ function createApi(glue, modelText = glue.describeModel()) {
     }
   }
 
-  const TOO_LARGE = {
-    path: "",
-    code: "TOO_LONG",
-    message: `The input is too large to check (over ${MAX_PACKED / 1024 / 1024} MB in all).`,
-  };
+  const tooLarge = (locale) => ({
+    valid: false,
+    errors: [{ path: "", code: "TOO_LONG", message: glue.tooLargeMessage(locale, MAX_PACKED / 1024 / 1024) }],
+    warnings: [],
+  });
 
   // Records: kind path US code US message (US tag text)* RS, tags F (fix value), L (fix label),
   // C (CSV column).
@@ -407,17 +409,68 @@ function createApi(glue, modelText = glue.describeModel()) {
     }
   }
 
-  function validateWith(input, options, handle) {
+  // Message catalogs (MESSAGES.md): loaded into wasm once per locale and kept under a handle (0:
+  // English, built in). `options.locale` is matched by the core (`de-AT` → `de`); a locale whose
+  // catalog is not at hand yet renders English.
+  const catalogs = new Map(); // canonical tag → handle
+  const matched = new Map(); // tag as given → canonical tag (the first 64 tags seen)
+
+  function canonicalLocale(tag) {
+    let canonical = matched.get(tag);
+    if (canonical === undefined) {
+      canonical = glue.matchLocale(tag);
+      if (matched.size < 64) matched.set(tag, canonical);
+    }
+    return canonical;
+  }
+
+  // The catalog handle of a locale tag (anything but a non-empty string is English).
+  function localeHandle(tag) {
+    if (typeof tag !== "string" || tag === "") return 0;
+    const canonical = canonicalLocale(tag);
+    if (canonical === "en") return 0;
+    const known = catalogs.get(canonical);
+    if (known !== undefined) return known;
+    let text = null;
+    try {
+      text = localeText(canonical);
+    } catch {
+      // not at hand: English
+    }
+    return typeof text === "string" ? registerLocale(canonical, text) : 0;
+  }
+
+  function localeOf(options) {
+    try {
+      return options === undefined || options === null ? undefined : options.locale;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // Loads the catalog JSON `text` for the locale `tag` (replacing one loaded before); the
+  // canonical tag it was kept under.
+  function registerLocale(tag, text) {
+    const canonical = canonicalLocale(String(tag));
+    if (canonical === "en") return 0;
+    const old = catalogs.get(canonical);
+    if (old) glue.dropCatalog(old);
+    const handle = glue.loadCatalog(String(text));
+    catalogs.set(canonical, handle);
+    return handle;
+  }
+
+  function validateWith(input, options, handle, locale) {
     const packed = packInput(input, options);
-    if (packed === null) return { valid: false, errors: [{ ...TOO_LARGE }], warnings: [] };
-    const text = glue.validatePacked(packed, handle);
+    if (packed === null) return tooLarge(locale);
+    const text = glue.validatePacked(packed, handle, locale);
     return unpackReport(text, 0, text.length);
   }
 
-  function buildWith(input, options, handle) {
+  function buildWith(input, options, handle, locale) {
     const packed = packInput(input, options);
-    if (packed === null) throw new ValidationError({ valid: false, errors: [{ ...TOO_LARGE }], warnings: [] });
-    const text = glue.buildPacked(packed, handle);
+    if (packed === null) throw new ValidationError(tooLarge(locale));
+    const text = glue.buildPacked(packed, handle, locale);
     if (text.charCodeAt(0) !== 82 /* R */) throw new ValidationError(unpackReport(text, 0, text.length));
     const u = text.indexOf(UNIT);
     return {
@@ -428,9 +481,9 @@ function createApi(glue, modelText = glue.describeModel()) {
     };
   }
 
-  function batchWith(jsonText, options, handle) {
+  function batchWith(jsonText, options, handle, locale) {
     if (typeof jsonText !== "string") throw new TypeError("validateCreateUserBatch takes the JSON text of an array of users.");
-    const text = glue.validateBatch(jsonText, modeName(options), handle);
+    const text = glue.validateBatch(jsonText, modeName(options), handle, locale);
     if (text.charCodeAt(0) === 33 /* ! */) throw new SyntaxError(`Not a JSON array of users: ${text.slice(1)}.`);
     const reports = [];
     let start = 0;
@@ -443,15 +496,15 @@ function createApi(glue, modelText = glue.describeModel()) {
   }
 
   function validateCreateUser(input, options) {
-    return validateWith(input, options, instanceHandle(options));
+    return validateWith(input, options, instanceHandle(options), localeHandle(localeOf(options)));
   }
 
   function buildCreateUserRequest(input, options) {
-    return buildWith(input, options, instanceHandle(options));
+    return buildWith(input, options, instanceHandle(options), localeHandle(localeOf(options)));
   }
 
   function validateCreateUserBatch(jsonText, options) {
-    return batchWith(jsonText, options, instanceHandle(options));
+    return batchWith(jsonText, options, instanceHandle(options), localeHandle(localeOf(options)));
   }
 
   // Options read once: the mode as it was given, and the context prepared once and kept alive
@@ -463,11 +516,13 @@ function createApi(glue, modelText = glue.describeModel()) {
     // next text given to a plain function), freed with the validator.
     const own = typeof instance === "string";
     const handle = own ? glue.prepareInstance(instance === "" ? "null" : instance) : instanceHandle(options);
+    // The locale is read once; its catalog is looked up at each call (a browser may load it later).
+    const locale = localeOf(options);
     const self = {
-      validate: (input) => validateWith(input, fixed, handle),
-      build: (input) => buildWith(input, fixed, handle),
-      validateBatch: (jsonText) => batchWith(jsonText, fixed, handle),
-      validateCsv: (file, csv) => csvWith(file, fixed, csv, handle),
+      validate: (input) => validateWith(input, fixed, handle, localeHandle(locale)),
+      build: (input) => buildWith(input, fixed, handle, localeHandle(locale)),
+      validateBatch: (jsonText) => batchWith(jsonText, fixed, handle, localeHandle(locale)),
+      validateCsv: (file, csv) => csvWith(file, fixed, csv, handle, localeHandle(locale)),
     };
     Object.defineProperty(self, "instance", { value: instance, enumerable: false });
     if (own && freeInstances) freeInstances.register(self, handle);
@@ -493,9 +548,9 @@ function createApi(glue, modelText = glue.describeModel()) {
     }
   }
 
-  function csvWith(file, options, csv, handle) {
+  function csvWith(file, options, csv, handle, locale) {
     const bytes = fileBytes(file);
-    const text = glue.validateCsv(bytes, modeName(options), handle, stringOption(csv, "instanceId"), stringOption(csv, "delimiter"));
+    const text = glue.validateCsv(bytes, modeName(options), handle, stringOption(csv, "instanceId"), stringOption(csv, "delimiter"), locale);
     const report = JSON.parse(text);
     // A sendable row comes as `request: 1`, the file's one request path apart (src/import/output.rs):
     // the body is the input without InstanceId, which the core wrote in the model's order exactly
@@ -511,7 +566,7 @@ function createApi(glue, modelText = glue.describeModel()) {
   }
 
   function validateCreateUserCsv(file, options) {
-    return csvWith(file, options, options, instanceHandle(options));
+    return csvWith(file, options, options, instanceHandle(options), localeHandle(localeOf(options)));
   }
 
   function csvTemplate(mode) {
@@ -523,9 +578,16 @@ function createApi(glue, modelText = glue.describeModel()) {
     return glue.normalizeNfc(text);
   }
 
-  function describeModel() {
-    return JSON.parse(modelText);
+  // The canonical tag whose catalog a locale tag renders with now ("en" when none is loaded).
+  function localeInUse(tag) {
+    return localeHandle(tag) === 0 ? "en" : canonicalLocale(tag);
   }
 
-  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, validateCreateUserCsv, csvTemplate, createValidator, normalizeNfc, describeModel };
+  // The field table, labels in `locale` (English: the text written in at build time).
+  function describeModel(locale) {
+    const handle = localeHandle(locale);
+    return JSON.parse(handle === 0 ? modelText : glue.describeModel(handle));
+  }
+
+  return { validateCreateUser, buildCreateUserRequest, validateCreateUserBatch, validateCreateUserCsv, csvTemplate, createValidator, normalizeNfc, describeModel, registerLocale, canonicalLocale, localeInUse };
 }

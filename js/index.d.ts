@@ -17,7 +17,11 @@ export interface Options {
    * passing a new object. A malformed one is skipped with an `INSTANCE_IGNORED` warning.
    */
   instance?: InstanceContext | InstanceContext[];
-  /** The message language (MESSAGES.md): "de", "ja", "pt-BR", …; English by default. */
+  /**
+   * The language of messages and labels, a BCP 47 tag: "de", "ja", "pt-BR", … (matched: "de-AT"
+   * → "de", "zh-Hant" → "zh-TW"); English by default and for any tag not offered. In a browser
+   * a locale renders English until `loadLocale` (or `init({ locales })`) has loaded it.
+   */
   locale?: string;
 }
 
@@ -270,8 +274,15 @@ export class ValidationError extends Error {
 /** The NFC form of a string, for a form's "fix it" action on NOT_NFC. */
 export function normalizeNfc(text: string): string;
 
-/** The model's field table: labels, kinds, bounds, enums, sensitivity, mode rules. */
-export function describeModel(): ModelShape;
+/** The model's field table: labels (in `locale`), kinds, bounds, enums, sensitivity, mode rules. */
+export function describeModel(locale?: string): ModelShape;
+
+/**
+ * Loads the messages of a locale (browsers: fetches `locales/<tag>.json` next to web.js; Node
+ * reads it on first use anyway). Resolves to the canonical tag now in use ("en" for English or a
+ * tag not offered); rejects when the browser cannot fetch the file.
+ */
+export function loadLocale(locale: string): Promise<string>;
 
 /**
  * Loads the wasm module. Needed once in browsers before any other call; a no-op in Node.
@@ -279,6 +290,8 @@ export function describeModel(): ModelShape;
  * WebAssembly.Module; by default the file next to the glue.
  */
 export default function init(moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Loads the wasm module, then the messages of `locales` (see `loadLocale`). */
+export default function init(options: { module_or_path?: string | URL | Request | Response | BufferSource | WebAssembly.Module; locales?: string[] }): Promise<void>;
 export { init };
 
 /** Loads the wasm module synchronously from its bytes (browsers, workers); a no-op in Node. */

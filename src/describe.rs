@@ -4,16 +4,18 @@
 
 use crate::fields::{Field, Kind, Shape, CREATE_USER};
 use crate::json::write_string;
+use crate::messages::Catalog;
 
-/// The model as JSON: `{"name":…,"fields":[{"name","label","kind","required","sensitive",
-/// "inPath","max","values","min","modes","shape"},…]}`, nested shapes inline.
-pub fn describe_model() -> String {
+/// The model as JSON, labels in the language of `catalog`: `{"name":…,"fields":[{"name","label",
+/// "kind","required","sensitive","inPath","max","values","min","modes","shape"},…]}`, nested
+/// shapes inline.
+pub fn describe_model(catalog: &Catalog) -> String {
     let mut out = String::with_capacity(8192);
-    write_shape(&mut out, &CREATE_USER);
+    write_shape(&mut out, &CREATE_USER, catalog);
     out
 }
 
-fn write_shape(out: &mut String, shape: &Shape) {
+fn write_shape(out: &mut String, shape: &Shape, catalog: &Catalog) {
     out.push_str("{\"name\":");
     write_string(out, shape.name);
     out.push_str(",\"voiceOnly\":");
@@ -23,7 +25,7 @@ fn write_shape(out: &mut String, shape: &Shape) {
         if i > 0 {
             out.push(',');
         }
-        write_field(out, f);
+        write_field(out, f, catalog);
     }
     out.push_str("]}");
 }
@@ -36,11 +38,11 @@ fn bool_text(b: bool) -> &'static str {
     }
 }
 
-fn write_field(out: &mut String, f: &Field) {
+fn write_field(out: &mut String, f: &Field, catalog: &Catalog) {
     out.push_str("{\"name\":");
     write_string(out, f.name);
     out.push_str(",\"label\":");
-    write_string(out, f.label);
+    write_string(out, catalog.label(f.name));
     let kind = match f.kind {
         Kind::Str(_) => "string",
         Kind::Enum(_) => "enum",
@@ -111,7 +113,7 @@ fn write_field(out: &mut String, f: &Field) {
         Kind::StrList { max } => out.push_str(&format!(",\"max\":{max}")),
         Kind::Object(shape) | Kind::ObjectList(shape) => {
             out.push_str(",\"shape\":");
-            write_shape(out, shape);
+            write_shape(out, shape, catalog);
         }
         Kind::Bool | Kind::TagMap => {}
     }

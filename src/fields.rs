@@ -85,8 +85,6 @@ pub struct RefList {
     pub kind: RefKind,
     /// The member of the AWS CLI / SDK output that holds the list.
     pub member: &'static str,
-    /// How an admin calls one item, for messages ("routing profile").
-    pub noun: &'static str,
     /// The AWS CLI command whose output holds the list.
     pub cli: &'static str,
 }
@@ -97,19 +95,16 @@ pub const REF_LISTS: [RefList; 3] = [
         kind: RefKind::RoutingProfile,
         member: "RoutingProfileSummaryList",
         cli: "list-routing-profiles",
-        noun: "routing profile",
     },
     RefList {
         kind: RefKind::SecurityProfile,
         member: "SecurityProfileSummaryList",
         cli: "list-security-profiles",
-        noun: "security profile",
     },
     RefList {
         kind: RefKind::HierarchyGroup,
         member: "UserHierarchyGroupSummaryList",
         cli: "list-user-hierarchy-groups",
-        noun: "hierarchy group",
     },
 ];
 
@@ -236,7 +231,7 @@ pub struct ModeRules {
     pub forbidden_in: &'static [Mode],
     /// Modes in which the member has no effect (a warning).
     pub not_applicable_in: &'static [Mode],
-    /// Added to the `FORBIDDEN` message: what to use instead.
+    /// The catalog phrase added to the `FORBIDDEN` message: what to use instead (`""`: none).
     pub forbidden_hint: &'static str,
 }
 
@@ -250,13 +245,12 @@ impl ModeRules {
     };
 }
 
-/// One member of an object shape.
+/// One member of an object shape. Its label (how an admin calls it) is the catalog entry
+/// `label.<name>` (`locales/en.json`), so that every language's labels come from one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     /// The member's name in the API (PascalCase).
     pub name: &'static str,
-    /// How an admin calls it, for messages.
-    pub label: &'static str,
     /// Its type and constraints.
     pub kind: Kind,
     /// Required by the model in every mode.
@@ -300,10 +294,9 @@ impl Shape {
     }
 }
 
-const fn field(name: &'static str, label: &'static str, kind: Kind) -> Field {
+const fn field(name: &'static str, kind: Kind) -> Field {
     Field {
         name,
-        label,
         kind,
         required: false,
         sensitive: false,
@@ -346,7 +339,7 @@ pub static CREATE_USER: Shape = Shape {
                 max_in: &[(CM, 20), (ED, 20), (SAML, 64)],
                 form: Form::Username,
             }),
-            ..field("Username", "User name", free(None))
+            ..field("Username", free(None))
         },
         Field {
             sensitive: true,
@@ -356,20 +349,12 @@ pub static CREATE_USER: Shape = Shape {
                 not_applicable_in: &[],
                 forbidden_hint: "",
             },
-            ..field(
-                "Password",
-                "Password",
-                formed(Some(PASSWORD_LEN.1), Form::Password),
-            )
+            ..field("Password", formed(Some(PASSWORD_LEN.1), Form::Password))
         },
-        field(
-            "IdentityInfo",
-            "Identity information",
-            Kind::Object(&IDENTITY_INFO),
-        ),
+        field("IdentityInfo", Kind::Object(&IDENTITY_INFO)),
         Field {
             hooks: &[Hook::PreferChannelLists],
-            ..field("PhoneConfig", "Phone settings", Kind::Object(&PHONE_CONFIG))
+            ..field("PhoneConfig", Kind::Object(&PHONE_CONFIG))
         },
         Field {
             modes: ModeRules {
@@ -378,14 +363,13 @@ pub static CREATE_USER: Shape = Shape {
                 not_applicable_in: &[CM],
                 forbidden_hint: "",
             },
-            ..field("DirectoryUserId", "Directory user ID", free(None))
+            ..field("DirectoryUserId", free(None))
         },
         Field {
             required: true,
             hooks: &[Hook::InstanceRef(RefKind::SecurityProfile)],
             ..field(
                 "SecurityProfileIds",
-                "Security profiles",
                 Kind::StrList {
                     max: MAX_SECURITY_PROFILES,
                 },
@@ -394,43 +378,32 @@ pub static CREATE_USER: Shape = Shape {
         Field {
             required: true,
             hooks: &[Hook::InstanceRef(RefKind::RoutingProfile)],
-            ..field("RoutingProfileId", "Routing profile ID", free(None))
+            ..field("RoutingProfileId", free(None))
         },
         Field {
             hooks: &[Hook::InstanceRef(RefKind::HierarchyGroup)],
-            ..field("HierarchyGroupId", "Hierarchy group ID", free(None))
+            ..field("HierarchyGroupId", free(None))
         },
         Field {
             required: true,
             in_path: true,
-            ..field("InstanceId", "Instance ID", free(Some(100)))
+            ..field("InstanceId", free(Some(100)))
         },
-        field(
-            "AutoAcceptConfigs",
-            "Auto-accept settings",
-            Kind::ObjectList(&AUTO_ACCEPT_CONFIG),
-        ),
+        field("AutoAcceptConfigs", Kind::ObjectList(&AUTO_ACCEPT_CONFIG)),
         field(
             "AfterContactWorkConfigs",
-            "After contact work settings",
             Kind::ObjectList(&AFTER_CONTACT_WORK_CONFIG_PER_CHANNEL),
         ),
-        field(
-            "PhoneNumberConfigs",
-            "Phone number settings",
-            Kind::ObjectList(&PHONE_NUMBER_CONFIG),
-        ),
+        field("PhoneNumberConfigs", Kind::ObjectList(&PHONE_NUMBER_CONFIG)),
         field(
             "PersistentConnectionConfigs",
-            "Persistent connection settings",
             Kind::ObjectList(&PERSISTENT_CONNECTION_CONFIG),
         ),
         field(
             "VoiceEnhancementConfigs",
-            "Voice enhancement settings",
             Kind::ObjectList(&VOICE_ENHANCEMENT_CONFIG),
         ),
-        field("Tags", "Tags", Kind::TagMap),
+        field("Tags", Kind::TagMap),
     ],
 };
 
@@ -445,7 +418,7 @@ pub static IDENTITY_INFO: Shape = Shape {
                 required_in: &[CM, SAML],
                 ..ModeRules::NONE
             },
-            ..field("FirstName", "First name", formed(Some(255), Form::Name))
+            ..field("FirstName", formed(Some(255), Form::Name))
         },
         Field {
             sensitive: true,
@@ -458,7 +431,7 @@ pub static IDENTITY_INFO: Shape = Shape {
                 max_in: &[(CM, 256)],
                 form: Form::Name,
             }),
-            ..field("LastName", "Last name", free(None))
+            ..field("LastName", free(None))
         },
         Field {
             sensitive: true,
@@ -466,21 +439,17 @@ pub static IDENTITY_INFO: Shape = Shape {
                 required_in: &[CM],
                 forbidden_in: &[SAML],
                 not_applicable_in: &[],
-                forbidden_hint: " Use SecondaryEmail for a SAML user's email address.",
+                forbidden_hint: "hint.email_saml",
             },
-            ..field("Email", "Email", formed(Some(EMAIL_MAX), Form::Email))
+            ..field("Email", formed(Some(EMAIL_MAX), Form::Email))
         },
         Field {
             sensitive: true,
-            ..field(
-                "SecondaryEmail",
-                "Secondary email",
-                formed(Some(EMAIL_MAX), Form::Email),
-            )
+            ..field("SecondaryEmail", formed(Some(EMAIL_MAX), Form::Email))
         },
         Field {
             sensitive: true,
-            ..field("Mobile", "Mobile number", formed(None, Form::E164))
+            ..field("Mobile", formed(None, Form::E164))
         },
     ],
 };
@@ -492,19 +461,15 @@ pub static PHONE_CONFIG: Shape = Shape {
     fields: &[
         Field {
             hooks: &[Hook::ConflictsWith("PhoneNumberConfigs")],
-            ..field("PhoneType", "Phone type", Kind::Enum(PHONE_TYPES))
+            ..field("PhoneType", Kind::Enum(PHONE_TYPES))
         },
         Field {
             hooks: &[Hook::ConflictsWith("AutoAcceptConfigs")],
-            ..field("AutoAccept", "Auto-accept", Kind::Bool)
+            ..field("AutoAccept", Kind::Bool)
         },
         Field {
             hooks: &[Hook::ConflictsWith("AfterContactWorkConfigs")],
-            ..field(
-                "AfterContactWorkTimeLimit",
-                "After contact work time limit",
-                Kind::Int(ACW_SECONDS),
-            )
+            ..field("AfterContactWorkTimeLimit", Kind::Int(ACW_SECONDS))
         },
         Field {
             sensitive: true,
@@ -512,15 +477,11 @@ pub static PHONE_CONFIG: Shape = Shape {
                 Hook::PhoneNumberFor("PhoneType"),
                 Hook::ConflictsWith("PhoneNumberConfigs"),
             ],
-            ..field(
-                "DeskPhoneNumber",
-                "Desk phone number",
-                formed(None, Form::E164),
-            )
+            ..field("DeskPhoneNumber", formed(None, Form::E164))
         },
         Field {
             hooks: &[Hook::ConflictsWith("PersistentConnectionConfigs")],
-            ..field("PersistentConnection", "Persistent connection", Kind::Bool)
+            ..field("PersistentConnection", Kind::Bool)
         },
     ],
 };
@@ -528,7 +489,7 @@ pub static PHONE_CONFIG: Shape = Shape {
 const CHANNEL: Field = Field {
     required: true,
     hooks: &[Hook::Channel],
-    ..field("Channel", "Channel", Kind::Enum(CHANNELS))
+    ..field("Channel", Kind::Enum(CHANNELS))
 };
 
 /// `AutoAcceptConfig`.
@@ -539,15 +500,11 @@ pub static AUTO_ACCEPT_CONFIG: Shape = Shape {
         CHANNEL,
         Field {
             required: true,
-            ..field("AutoAccept", "Auto-accept", Kind::Bool)
+            ..field("AutoAccept", Kind::Bool)
         },
         Field {
             hooks: &[Hook::VoiceOnly],
-            ..field(
-                "AgentFirstCallbackAutoAccept",
-                "Agent-first callback auto-accept",
-                Kind::Bool,
-            )
+            ..field("AgentFirstCallbackAutoAccept", Kind::Bool)
         },
     ],
 };
@@ -556,11 +513,7 @@ pub static AUTO_ACCEPT_CONFIG: Shape = Shape {
 pub static AFTER_CONTACT_WORK_CONFIG: Shape = Shape {
     name: "AfterContactWorkConfig",
     voice_only: false,
-    fields: &[field(
-        "AfterContactWorkTimeLimit",
-        "After contact work time limit",
-        Kind::Int(ACW_SECONDS),
-    )],
+    fields: &[field("AfterContactWorkTimeLimit", Kind::Int(ACW_SECONDS))],
 };
 
 /// `AfterContactWorkConfigPerChannel`.
@@ -573,7 +526,6 @@ pub static AFTER_CONTACT_WORK_CONFIG_PER_CHANNEL: Shape = Shape {
             required: true,
             ..field(
                 "AfterContactWorkConfig",
-                "After contact work setting",
                 Kind::Object(&AFTER_CONTACT_WORK_CONFIG),
             )
         },
@@ -581,7 +533,6 @@ pub static AFTER_CONTACT_WORK_CONFIG_PER_CHANNEL: Shape = Shape {
             hooks: &[Hook::VoiceOnly],
             ..field(
                 "AgentFirstCallbackAfterContactWorkConfig",
-                "Agent-first callback after contact work setting",
                 Kind::Object(&AFTER_CONTACT_WORK_CONFIG),
             )
         },
@@ -596,12 +547,12 @@ pub static PHONE_NUMBER_CONFIG: Shape = Shape {
         CHANNEL,
         Field {
             required: true,
-            ..field("PhoneType", "Phone type", Kind::Enum(PHONE_TYPES))
+            ..field("PhoneType", Kind::Enum(PHONE_TYPES))
         },
         Field {
             sensitive: true,
             hooks: &[Hook::PhoneNumberFor("PhoneType")],
-            ..field("PhoneNumber", "Phone number", formed(None, Form::E164))
+            ..field("PhoneNumber", formed(None, Form::E164))
         },
     ],
 };
@@ -614,7 +565,7 @@ pub static PERSISTENT_CONNECTION_CONFIG: Shape = Shape {
         CHANNEL,
         Field {
             required: true,
-            ..field("PersistentConnection", "Persistent connection", Kind::Bool)
+            ..field("PersistentConnection", Kind::Bool)
         },
     ],
 };
@@ -627,11 +578,7 @@ pub static VOICE_ENHANCEMENT_CONFIG: Shape = Shape {
         CHANNEL,
         Field {
             required: true,
-            ..field(
-                "VoiceEnhancementMode",
-                "Voice enhancement mode",
-                Kind::Enum(VOICE_ENHANCEMENT_MODES),
-            )
+            ..field("VoiceEnhancementMode", Kind::Enum(VOICE_ENHANCEMENT_MODES))
         },
     ],
 };

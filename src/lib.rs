@@ -23,6 +23,7 @@ pub mod fields;
 pub mod import;
 pub mod instance;
 pub mod json;
+pub mod messages;
 pub mod nfc;
 pub mod options;
 pub mod path;
@@ -37,6 +38,7 @@ pub mod wire;
 pub mod wasm;
 
 pub use instance::Instance;
+pub use messages::{match_locale, Catalog, Message};
 pub use options::{Mode, ModeOption, Options};
 pub use report::{Code, Fix, Report, Violation};
 pub use request::{build_request, HttpRequest, InvalidInput};

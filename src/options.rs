@@ -1,6 +1,8 @@
-//! Options of a call: the instance's identity management type, and the instance context.
+//! Options of a call: the instance's identity management type, the instance context, and the
+//! language of the messages.
 
 use crate::instance::Instance;
+use crate::messages::Catalog;
 
 /// How the Amazon Connect instance manages identities. Several rules depend on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,29 +33,45 @@ impl Mode {
         Mode::ALL.into_iter().find(|m| m.as_str() == name)
     }
 
-    /// How an admin reads the mode in a message.
-    pub fn label(self) -> &'static str {
+    /// The catalog phrase of how an admin reads the mode in a message ("Amazon Connect identity
+    /// management").
+    pub fn label_key(self) -> &'static str {
         match self {
-            Mode::ConnectManaged => "Amazon Connect identity management",
-            Mode::Saml => "SAML identity management",
-            Mode::ExistingDirectory => "an existing directory for identity management",
+            Mode::ConnectManaged => "mode.connect_managed",
+            Mode::Saml => "mode.saml",
+            Mode::ExistingDirectory => "mode.existing_directory",
         }
     }
 }
 
 /// What a call was given besides the input.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options<'i> {
     /// The instance's identity management type; mode-dependent rules apply only when known.
     pub mode: ModeOption,
     /// The instance context (INSTANCE.md), when the caller has one.
     pub instance: Option<&'i Instance>,
+    /// The language of the messages (MESSAGES.md); English by default.
+    pub locale: &'i Catalog,
+}
+
+impl Default for Options<'_> {
+    /// No mode, no instance context, English.
+    fn default() -> Self {
+        Options {
+            mode: ModeOption::NotGiven,
+            instance: None,
+            locale: Catalog::english(),
+        }
+    }
 }
 
 impl PartialEq for Options<'_> {
-    /// Same mode, and the same instance context (the same prepared object, or none).
+    /// Same mode, the same catalog, and the same instance context (the same prepared object, or
+    /// none).
     fn eq(&self, other: &Self) -> bool {
         self.mode == other.mode
+            && std::ptr::eq(self.locale, other.locale)
             && match (self.instance, other.instance) {
                 (None, None) => true,
                 (Some(a), Some(b)) => std::ptr::eq(a, b),
@@ -79,15 +97,31 @@ impl<'i> Options<'i> {
     pub fn with_mode(mode: Mode) -> Self {
         Options {
             mode: ModeOption::Known(mode),
-            instance: None,
+            ..Options::default()
         }
     }
 
     /// These options with an instance context.
-    pub fn with_instance(self, instance: &Instance) -> Options<'_> {
+    pub fn with_instance<'a>(self, instance: &'a Instance) -> Options<'a>
+    where
+        'i: 'a,
+    {
         Options {
             mode: self.mode,
             instance: Some(instance),
+            locale: self.locale,
+        }
+    }
+
+    /// These options with messages in the language of `locale`.
+    pub fn with_locale<'a>(self, locale: &'a Catalog) -> Options<'a>
+    where
+        'i: 'a,
+    {
+        Options {
+            mode: self.mode,
+            instance: self.instance,
+            locale,
         }
     }
 
@@ -99,7 +133,7 @@ impl<'i> Options<'i> {
         };
         Options {
             mode,
-            instance: None,
+            ..Options::default()
         }
     }
 

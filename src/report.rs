@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::fields::MAX_REPORTED;
+use crate::messages::{Arg, Catalog, Message};
 use crate::path::Path;
 
 /// What kind of problem a violation is. The codes are the public contract (RULES.md).
@@ -165,67 +166,95 @@ impl Report {
 }
 
 /// Collects violations during a pass, keeping at most [`MAX_REPORTED`] of each kind and building
-/// the path and message only of those it keeps.
-#[derive(Debug, Default)]
-pub struct Sink {
+/// the path and message (in the catalog's language) only of those it keeps.
+#[derive(Debug)]
+pub struct Sink<'c> {
     report: Report,
+    catalog: &'c Catalog,
     left_out_errors: usize,
     left_out_warnings: usize,
     /// A list or map was longer than the items read of it, so the counts are lower bounds.
     unread: bool,
 }
 
-impl Sink {
+impl Default for Sink<'static> {
+    /// A sink writing English.
+    fn default() -> Self {
+        Sink::new(Catalog::english())
+    }
+}
+
+impl<'c> Sink<'c> {
+    /// A sink whose messages are written in the language of `catalog`.
+    pub fn new(catalog: &'c Catalog) -> Self {
+        Sink {
+            report: Report::default(),
+            catalog,
+            left_out_errors: 0,
+            left_out_warnings: 0,
+            unread: false,
+        }
+    }
+
+    /// The catalog messages are written with.
+    pub fn catalog(&self) -> &'c Catalog {
+        self.catalog
+    }
+
     /// Records an error.
-    pub fn error(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
-        let Self {
-            report,
-            left_out_errors,
-            ..
-        } = self;
-        record(
-            &mut report.errors,
-            left_out_errors,
-            path,
-            code,
-            message,
-            || None,
-        );
+    pub fn error(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> Message) {
+        self.record_with_fix(false, path, code, message, |_| None);
     }
 
     /// Records a warning.
-    pub fn warning(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
-        let Self {
-            report,
-            left_out_warnings,
-            ..
-        } = self;
-        record(
-            &mut report.warnings,
-            left_out_warnings,
-            path,
-            code,
-            message,
-            || None,
-        );
+    pub fn warning(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> Message) {
+        self.record_with_fix(true, path, code, message, |_| None);
     }
 
-    /// Records an error, or a warning when `as_warning`, with the fix `fix` gives (built only
-    /// when the violation is kept).
+    /// Records an error, or a warning when `as_warning`, with the fix `fix` gives (built, with
+    /// the catalog for its label, only when the violation is kept).
     pub fn record_with_fix(
         &mut self,
         as_warning: bool,
         path: &Path<'_>,
         code: Code,
-        message: impl FnOnce() -> String,
-        fix: impl FnOnce() -> Option<Fix>,
+        message: impl FnOnce() -> Message,
+        fix: impl FnOnce(&Catalog) -> Option<Fix>,
     ) {
-        let (list, left_out) = if as_warning {
-            (&mut self.report.warnings, &mut self.left_out_warnings)
+        let list = if as_warning {
+            &self.report.warnings
         } else {
-            (&mut self.report.errors, &mut self.left_out_errors)
+            &self.report.errors
         };
-        record(list, left_out, path, code, message, fix);
+        if list.len() < MAX_REPORTED {
+            let (message, fix) = (message(), fix(self.catalog));
+            self.keep(as_warning, path, code, message, fix);
+        } else if as_warning {
+            self.left_out_warnings += 1;
+        } else {
+            self.left_out_errors += 1;
+        }
+    }
+
+    /// Adds a violation (one code for every call site: the closures above are all that differ).
+    #[inline(never)]
+    fn keep(
+        &mut self,
+        as_warning: bool,
+        path: &Path<'_>,
+        code: Code,
+        message: Message,
+        fix: Option<Fix>,
+    ) {
+        let violation = Violation {
+            fix,
+            ..Violation::new(path.render(), code, message.render(self.catalog))
+        };
+        if as_warning {
+            self.report.warnings.push(violation);
+        } else {
+            self.report.errors.push(violation);
+        }
     }
 
     /// Records an error, or a warning when `as_warning`.
@@ -234,13 +263,9 @@ impl Sink {
         as_warning: bool,
         path: &Path<'_>,
         code: Code,
-        message: impl FnOnce() -> String,
+        message: impl FnOnce() -> Message,
     ) {
-        if as_warning {
-            self.warning(path, code, message);
-        } else {
-            self.error(path, code, message);
-        }
+        self.record_with_fix(as_warning, path, code, message, |_| None);
     }
 
     /// Notes that part of a list or map was not read, so the left-out counts are lower bounds.
@@ -250,25 +275,9 @@ impl Sink {
 
     /// The report, with a `TRUNCATED` warning at the root when anything was left out.
     pub fn finish(mut self) -> Report {
-        if self.left_out_errors + self.left_out_warnings > 0 {
-            let at_least = if self.unread { "at least " } else { "" };
-            let (e, w) = (self.left_out_errors, self.left_out_warnings);
-            let (en, wn) = (thousands(e as i64), thousands(w as i64));
-            let message = match (e, w) {
-                (e, 0) => format!(
-                    "{at_least}{en} more {} not listed.",
-                    plural(e, "error was", "errors were")
-                ),
-                (0, w) => format!(
-                    "{at_least}{wn} more {} not listed.",
-                    plural(w, "warning was", "warnings were")
-                ),
-                (e, w) => format!(
-                    "{at_least}{en} more {} and {wn} more {} not listed.",
-                    plural(e, "error", "errors"),
-                    plural(w, "warning were", "warnings were")
-                ),
-            };
+        let (e, w) = (self.left_out_errors, self.left_out_warnings);
+        if e + w > 0 {
+            let message = truncated(e, w, self.unread).render(self.catalog);
             self.report
                 .warnings
                 .push(Violation::new("", Code::Truncated, message));
@@ -277,46 +286,30 @@ impl Sink {
     }
 }
 
-/// Adds a violation to `list` while it has room (its path and message are built only then), else
-/// counts it as left out.
-fn record(
-    list: &mut Vec<Violation>,
-    left_out: &mut usize,
-    path: &Path<'_>,
-    code: Code,
-    message: impl FnOnce() -> String,
-    fix: impl FnOnce() -> Option<Fix>,
-) {
-    if list.len() < MAX_REPORTED {
-        list.push(Violation {
-            fix: fix(),
-            ..Violation::new(path.render(), code, message())
-        });
-    } else {
-        *left_out += 1;
-    }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
-}
-
-/// `n` with thousands separators: `2,000,000`.
-pub(crate) fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+/// The `TRUNCATED` message: how many errors and warnings were left out ("at least" when part of
+/// a list was not read).
+fn truncated(errors: usize, warnings: usize, unread: bool) -> Message {
+    let n = |c: usize| i64::try_from(c).unwrap_or(i64::MAX);
+    let count = |c: usize, first: bool| {
+        if unread && first {
+            Arg::Message(Box::new(
+                Message::new("truncated.at_least").number("count", n(c)),
+            ))
+        } else {
+            Arg::Number(n(c))
         }
-        out.push(c);
+    };
+    match (errors, warnings) {
+        (e, 0) => Message::counted_as("truncated.errors", n(e), count(e, true)),
+        (0, w) => Message::counted_as("truncated.warnings", n(w), count(w, true)),
+        (e, w) => Message::new("truncated.both")
+            .message(
+                "errors",
+                Message::counted_as("truncated.more_errors", n(e), count(e, true)),
+            )
+            .message(
+                "warnings",
+                Message::counted_as("truncated.more_warnings", n(w), count(w, false)),
+            ),
     }
-    out
 }

@@ -9,11 +9,41 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::csv::CsvOptions;
 use crate::import::{check_csv, CsvJson, ImportOptions};
+use crate::messages::{match_locale, Catalog, Message};
 use crate::{build_request, normalize_nfc, validate, validate_json_array, wire, Instance, Options};
 
 thread_local! {
     /// Prepared instance contexts; handle `h` is slot `h - 1`.
     static INSTANCES: RefCell<Vec<Option<Instance>>> = const { RefCell::new(Vec::new()) };
+    /// Loaded message catalogs; handle `h` is slot `h - 1` (0: English, built in).
+    static CATALOGS: RefCell<Vec<Option<Catalog>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Puts `value` into the first free slot of `slots`; its handle (the slot + 1, never 0).
+fn keep<T>(slots: &RefCell<Vec<Option<T>>>, value: T) -> u32 {
+    let mut slots = slots.borrow_mut();
+    let free = slots.iter().position(Option::is_none);
+    let slot = match free {
+        Some(i) => i,
+        None => {
+            slots.push(None);
+            slots.len() - 1
+        }
+    };
+    if let Some(s) = slots.get_mut(slot) {
+        *s = Some(value);
+    }
+    u32::try_from(slot + 1).unwrap_or(0)
+}
+
+/// Empties the slot of `handle` (an unknown handle is ignored).
+fn free<T>(slots: &RefCell<Vec<Option<T>>>, handle: u32) {
+    if let Some(slot) = slots
+        .borrow_mut()
+        .get_mut((handle as usize).wrapping_sub(1))
+    {
+        *slot = None;
+    }
 }
 
 /// Prepares an instance context from its JSON text (text that is not JSON is an ignored whole,
@@ -31,57 +61,81 @@ pub fn prepare_instance(json_text: &str) -> u32 {
     } else {
         Instance::from_json(json_text)
     };
-    INSTANCES.with(|cell| {
-        let mut slots = cell.borrow_mut();
-        let free = slots.iter().position(Option::is_none);
-        let slot = match free {
-            Some(i) => i,
-            None => {
-                slots.push(None);
-                slots.len() - 1
-            }
-        };
-        if let Some(s) = slots.get_mut(slot) {
-            *s = Some(instance);
-        }
-        u32::try_from(slot + 1).unwrap_or(0)
-    })
+    INSTANCES.with(|cell| keep(cell, instance))
 }
 
 /// Frees a prepared instance context (an unknown handle is ignored).
 #[wasm_bindgen(js_name = dropInstance)]
 pub fn drop_instance(handle: u32) {
-    INSTANCES.with(|cell| {
-        if let Some(slot) = cell.borrow_mut().get_mut((handle as usize).wrapping_sub(1)) {
-            *slot = None;
-        }
-    });
+    INSTANCES.with(|cell| free(cell, handle));
 }
 
-/// Runs `f` with the options of a packed mode and the instance context of `handle`.
-fn with_instance<R>(
+/// Loads a message catalog from a language's JSON text (`locales/<tag>.json`; whatever is missing
+/// or malformed renders in English); returns its handle (never 0).
+#[wasm_bindgen(js_name = loadCatalog)]
+pub fn load_catalog(json_text: &str) -> u32 {
+    let catalog = Catalog::from_json(json_text);
+    CATALOGS.with(|cell| keep(cell, catalog))
+}
+
+/// Frees a loaded catalog (an unknown handle is ignored).
+#[wasm_bindgen(js_name = dropCatalog)]
+pub fn drop_catalog(handle: u32) {
+    CATALOGS.with(|cell| free(cell, handle));
+}
+
+/// The canonical tag of the offered locale a BCP 47 tag means (`de-AT` → `de`; `en` for
+/// anything unknown).
+#[wasm_bindgen(js_name = matchLocale)]
+pub fn locale_of(tag: &str) -> String {
+    match_locale(tag).to_string()
+}
+
+/// Runs `f` with `options` given the instance context of `instance` and the catalog of `locale`
+/// (unknown handles: none, English). `f` is `dyn` so the lookups exist once, not per caller.
+fn with_options(
     options: Options<'static>,
-    handle: u32,
-    f: impl FnOnce(&Options<'_>) -> R,
-) -> R {
-    INSTANCES.with(|cell| {
-        let slots = cell.borrow();
-        let instance = slots
-            .get((handle as usize).wrapping_sub(1))
-            .and_then(Option::as_ref);
-        match instance {
-            Some(instance) => f(&options.with_instance(instance)),
-            None => f(&options),
-        }
+    instance: u32,
+    locale: u32,
+    f: &mut dyn FnMut(&Options<'_>),
+) {
+    INSTANCES.with(|instances| {
+        CATALOGS.with(|catalogs| {
+            let (instances, catalogs) = (instances.borrow(), catalogs.borrow());
+            let slot = |h: u32| (h as usize).wrapping_sub(1);
+            let catalog = catalogs.get(slot(locale)).and_then(Option::as_ref);
+            let options = options.with_locale(catalog.unwrap_or(Catalog::english()));
+            match instances.get(slot(instance)).and_then(Option::as_ref) {
+                Some(instance) => f(&options.with_instance(instance)),
+                None => f(&options),
+            }
+        })
     })
+}
+
+/// [`with_options`] for an `f` with a result.
+fn with<R>(
+    options: Options<'static>,
+    instance: u32,
+    locale: u32,
+    f: impl FnOnce(&Options<'_>) -> R,
+) -> Option<R> {
+    let mut f = Some(f);
+    let mut result = None;
+    with_options(options, instance, locale, &mut |o| {
+        if let Some(f) = f.take() {
+            result = Some(f(o));
+        }
+    });
+    result
 }
 
 /// Validates one packed input; returns its packed report.
 #[wasm_bindgen(js_name = validatePacked)]
-pub fn validate_packed(packed: &[u8], instance: u32) -> String {
+pub fn validate_packed(packed: &[u8], instance: u32, locale: u32) -> String {
     let (options, input) = wire::decode(packed);
     let mut out = String::new();
-    let report = with_instance(options, instance, |o| validate(&input, o));
+    let report = with(options, instance, locale, |o| validate(&input, o)).unwrap_or_default();
     wire::encode_report(&mut out, &report);
     out
 }
@@ -89,11 +143,12 @@ pub fn validate_packed(packed: &[u8], instance: u32) -> String {
 /// Builds the request of one packed input; returns the packed request, or the packed report of
 /// an invalid input.
 #[wasm_bindgen(js_name = buildPacked)]
-pub fn build_packed(packed: &[u8], instance: u32) -> String {
+pub fn build_packed(packed: &[u8], instance: u32, locale: u32) -> String {
     let (options, input) = wire::decode(packed);
-    match with_instance(options, instance, |o| build_request(&input, o)) {
-        Ok(request) => wire::encode_request(&request),
-        Err(invalid) => {
+    match with(options, instance, locale, |o| build_request(&input, o)) {
+        Some(Ok(request)) => wire::encode_request(&request),
+        None => String::new(),
+        Some(Err(invalid)) => {
             let mut out = String::new();
             wire::encode_report(&mut out, &invalid.0);
             out
@@ -104,23 +159,23 @@ pub fn build_packed(packed: &[u8], instance: u32) -> String {
 /// Validates a JSON array of inputs; returns their packed reports, each ended by U+001D, or `!`
 /// and the reason when the text is not a JSON array.
 #[wasm_bindgen(js_name = validateBatch)]
-pub fn validate_batch(json_text: &str, mode: Option<String>, instance: u32) -> String {
+pub fn validate_batch(json_text: &str, mode: Option<String>, instance: u32, locale: u32) -> String {
     let options = Options::from_mode_name(mode.as_deref());
     let mut out = String::new();
-    let result = with_instance(options, instance, |o| {
+    let result = with(options, instance, locale, |o| {
         validate_json_array(json_text, o, |report| {
             wire::encode_report(&mut out, &report);
             out.push(wire::GROUP);
         })
     });
     match result {
-        Ok(()) => out,
-        Err(e) => format!("!{e}"),
+        Some(Err(e)) => format!("!{e}"),
+        _ => out,
     }
 }
 
-/// Checks a bulk CSV template file (its bytes; a JavaScript string as UTF-8); returns the
-/// CsvReport's JSON text (CSV.md "What comes back"). `delimiter`: `,`, `;` or a tab, else detected.
+/// Checks a bulk CSV template file (CSV.md); returns the report as JSON, messages in the catalog
+/// of `locale`.
 #[wasm_bindgen(js_name = validateCsv)]
 pub fn validate_csv(
     bytes: &[u8],
@@ -128,6 +183,7 @@ pub fn validate_csv(
     instance: u32,
     instance_id: Option<String>,
     delimiter: Option<String>,
+    locale: u32,
 ) -> String {
     let import = ImportOptions {
         instance_id: instance_id.as_deref(),
@@ -140,12 +196,13 @@ pub fn validate_csv(
         },
     };
     let options = Options::from_mode_name(mode.as_deref());
-    with_instance(options, instance, |o| {
+    with(options, instance, locale, |o| {
         // The report's text is a few times the file (each row's input and report).
         let mut json = CsvJson::with_capacity(bytes.len().saturating_mul(5));
         let file = check_csv(bytes, o, &import, |row| json.row(row));
         json.finish(&file)
     })
+    .unwrap_or_default()
 }
 
 /// The bulk CSV template: its header and one example row for the mode (Amazon Connect
@@ -161,8 +218,22 @@ pub fn normalize(text: &str) -> String {
     normalize_nfc(text)
 }
 
-/// The field table as JSON (see `describe::describe_model`).
+/// The field table as JSON (see `describe::describe_model`), labels in the catalog of `locale`.
 #[wasm_bindgen(js_name = describeModel)]
-pub fn describe() -> String {
-    crate::describe::describe_model()
+pub fn describe(locale: u32) -> String {
+    with(Options::default(), 0, locale, |o| {
+        crate::describe::describe_model(o.locale)
+    })
+    .unwrap_or_default()
+}
+
+/// The message of an input too large to be sent (over `max_mb` MB), in the catalog of `locale`.
+#[wasm_bindgen(js_name = tooLargeMessage)]
+pub fn too_large_message(locale: u32, max_mb: u32) -> String {
+    with(Options::default(), 0, locale, |o| {
+        Message::new("input.too_large")
+            .number("max", i64::from(max_mb))
+            .render(o.locale)
+    })
+    .unwrap_or_default()
 }

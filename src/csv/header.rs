@@ -4,7 +4,8 @@
 use super::columns::{self, Column, ColumnKey, COLUMNS};
 use super::issues::Issues;
 use super::reader::{column_letters, trim_cell, Row};
-use crate::{Code, Violation};
+use crate::messages::Message;
+use crate::Code;
 
 /// The file's header, matched against the template.
 #[derive(Debug, Default, Clone)]
@@ -22,7 +23,7 @@ pub(crate) struct Header {
 
 impl Header {
     /// Reads the header record (`None`: the file has none), reporting its problems.
-    pub(crate) fn read(row: Option<&Row>, issues: &mut Issues) -> Header {
+    pub(crate) fn read(row: Option<&Row>, issues: &mut Issues<'_>) -> Header {
         let mut header = Header::default();
         for (index, cell) in row.into_iter().flat_map(Row::cells).enumerate() {
             let name = trim_cell(cell);
@@ -30,7 +31,9 @@ impl Header {
             let normalized = columns::normalize_header(name);
             let found = if normalized.is_empty() {
                 if !name.is_empty() {
-                    issues.error(|| unknown(name, &normalized, index));
+                    issues.error(Code::UnknownField, Some(name), || {
+                        unknown(&normalized, index)
+                    });
                 }
                 None
             } else if let Some(column) = columns::find_normalized(&normalized) {
@@ -41,12 +44,14 @@ impl Header {
                         Some(column)
                     }
                     _ => {
-                        issues.error(|| duplicate(name, column));
+                        issues.error(Code::Duplicate, Some(name), || duplicate(column));
                         None
                     }
                 }
             } else {
-                issues.error(|| unknown(name, &normalized, index));
+                issues.error(Code::UnknownField, Some(name), || {
+                    unknown(&normalized, index)
+                });
                 None
             };
             if name.is_empty() {
@@ -56,18 +61,8 @@ impl Header {
         }
         for column in COLUMNS.iter().filter(|c| c.required) {
             if header.index(column.key).is_none() {
-                issues.error(|| {
-                    let mut v = Violation::new(
-                        "",
-                        Code::Required,
-                        format!(
-                        "The file has no {} column, which every user needs; add it to the header \
-                         (row 1), as in the template.",
-                        column.header
-                    ),
-                    );
-                    v.column = Some(column.header.to_owned());
-                    v
+                issues.error(Code::Required, Some(column.header), || {
+                    Message::new("csv.required_column").verbatim("column", column.header)
                 });
             }
         }
@@ -80,44 +75,26 @@ impl Header {
     }
 }
 
-/// `UNKNOWN_FIELD` for a header that names no template column (`name` goes to `column` only).
-fn unknown(name: &str, normalized: &str, index: usize) -> Violation {
+/// `UNKNOWN_FIELD` for a header that names no template column (the header goes to `column`
+/// only; the message names the column by its letter).
+fn unknown(normalized: &str, index: usize) -> Message {
     let letter = column_letters(index);
-    let message = match columns::suggest(normalized) {
-        Some(close) => format!(
-            "Column {letter} is not a column of the template; its cells are ignored. Did you mean \
-             {}?",
-            close.header
-        ),
-        None => format!(
-            "Column {letter} is not a column of the template; its cells are ignored. Use the \
-             template's header, or delete the column."
-        ),
-    };
-    with_column(Violation::new("", Code::UnknownField, message), name)
+    match columns::suggest(normalized) {
+        Some(close) => Message::new("csv.unknown_column.did_you_mean")
+            .verbatim("letter", letter)
+            .verbatim("header", close.header),
+        None => Message::new("csv.unknown_column.plain").verbatim("letter", letter),
+    }
 }
 
 /// `DUPLICATE` for the later of two file columns that are the same template column.
-fn duplicate(name: &str, column: &Column) -> Violation {
-    let message = format!(
-        "The {} column appears twice in the header; only the first one is read. Delete the \
-         other.",
-        column.header
-    );
-    with_column(Violation::new("", Code::Duplicate, message), name)
+fn duplicate(column: &Column) -> Message {
+    Message::new("csv.duplicate_column").verbatim("column", column.header)
 }
 
 /// `UNKNOWN_FIELD` for a column with no header whose cells hold values (first in `row`).
-pub(crate) fn unnamed_with_values(index: usize, row: usize) -> Violation {
-    let message = format!(
-        "Column {} has no header but holds values (the first in row {row}); they are ignored. Give \
-         it a template header, or delete the column.",
-        column_letters(index)
-    );
-    with_column(Violation::new("", Code::UnknownField, message), "")
-}
-
-fn with_column(mut v: Violation, name: &str) -> Violation {
-    v.column = Some(name.to_owned());
-    v
+pub(crate) fn unnamed_with_values(index: usize, row: usize) -> Message {
+    Message::new("csv.unnamed_column")
+        .verbatim("letter", column_letters(index))
+        .count("row", row)
 }

@@ -81,15 +81,18 @@ impl Row {
     /// The row's error for cells with content beyond the header's columns: `TOO_MANY` at path
     /// `""` (no `column`: those cells have no header).
     pub fn too_many_cells(&self) -> Option<crate::Violation> {
+        self.too_many_cells_in(crate::Catalog::english())
+    }
+
+    /// [`Row::too_many_cells`], its message in the language of `catalog`.
+    pub fn too_many_cells_in(&self, catalog: &crate::Catalog) -> Option<crate::Violation> {
         self.extra_from.map(|index| {
             crate::Violation::new(
                 "",
                 crate::Code::TooMany,
-                format!(
-                    "This row has cells with content beyond the header's last column (from column {} on); \
-                     delete them, or give their column a header.",
-                    column_letters(index)
-                ),
+                crate::Message::new("csv.too_many_cells")
+                    .verbatim("letter", column_letters(index))
+                    .render(catalog),
             )
         })
     }

@@ -8,7 +8,7 @@ use super::header::{unnamed_with_values, Header};
 use super::issues::Issues;
 use super::reader::{trim_cell, Next, RecordReader, Row};
 use super::{CsvOptions, Limits};
-use crate::report::thousands;
+use crate::messages::{Catalog, Message};
 use crate::{Code, Report, Violation};
 
 /// A CSV file being read: its text, delimiter and header, the file's problems found so far, and
@@ -20,7 +20,7 @@ pub struct Sheet<'a> {
     delimiter: u8,
     header: Header,
     reader: RecordReader,
-    issues: Issues,
+    issues: Issues<'a>,
     limits: Limits,
     user_rows: usize,
     done: bool,
@@ -32,34 +32,22 @@ impl<'a> Sheet<'a> {
     /// problems (`UNKNOWN_FIELD`, `DUPLICATE`, `REQUIRED`). Pass a JavaScript string as its UTF-8
     /// bytes. Never fails: an empty file has no columns (so the required ones are `REQUIRED`).
     pub fn open(bytes: &'a [u8], options: &CsvOptions) -> Sheet<'a> {
-        let mut issues = Issues::default();
+        Sheet::open_in(bytes, options, Catalog::english())
+    }
+
+    /// [`Sheet::open`], the file's messages in the language of `catalog`.
+    pub fn open_in(bytes: &'a [u8], options: &CsvOptions, catalog: &'a Catalog) -> Sheet<'a> {
+        let mut issues = Issues::new(catalog);
         let limits = options.limits;
         let kept = cut(bytes, limits.max_bytes);
         if kept.is_some() {
-            issues.error(|| {
-                Violation::new(
-                    "",
-                    Code::TooLong,
-                    format!(
-                    "The file is larger than {}; only the rows in its first {} were read. Split \
-                     it into smaller files.",
-                    size(limits.max_bytes),
-                    size(limits.max_bytes)
-                ),
-                )
+            issues.error(Code::TooLong, None, || {
+                Message::new("csv.file_too_large").message("size", size(limits.max_bytes))
             });
         }
         let decoded = decode(kept.unwrap_or(bytes));
         if decoded.windows_1252 {
-            issues.warning(|| {
-                Violation::new(
-                    "",
-                    Code::Encoding,
-                    "The file is not UTF-8, so it was read as Windows-1252 (what Excel's \"CSV \
-                 (Comma delimited)\" writes). If a character looks wrong, save the file as \"CSV \
-                 UTF-8\" and load it again.",
-                )
-            });
+            issues.warning(Code::Encoding, None, || Message::new("csv.encoding"));
         }
         let delimiter = options
             .delimiter
@@ -114,16 +102,9 @@ impl<'a> Sheet<'a> {
             return true;
         }
         if self.user_rows >= self.limits.max_rows {
-            let max = thousands(self.limits.max_rows as i64);
-            self.issues.error(|| {
-                Violation::new(
-                    "",
-                    Code::TooMany,
-                    format!(
-                        "The file has more than {max} user rows; only the first {max} were read. \
-                     Split it into smaller files."
-                    ),
-                )
+            let max = self.limits.max_rows;
+            self.issues.error(Code::TooMany, None, || {
+                Message::new("csv.too_many_rows").count("max", max)
             });
             self.done = true;
             return false;
@@ -147,7 +128,9 @@ impl<'a> Sheet<'a> {
             unnamed.retain(|&i| {
                 let value = has_value(i);
                 if value {
-                    issues.error(|| unnamed_with_values(i, number));
+                    issues.error(Code::UnknownField, Some(""), || {
+                        unnamed_with_values(i, number)
+                    });
                 }
                 !value
             });
@@ -211,15 +194,8 @@ impl<'a> Sheet<'a> {
     }
 
     fn open_quote(&mut self, number: usize) {
-        self.issues.error(|| {
-            Violation::new(
-                "",
-                Code::Pattern,
-                format!(
-                "A quoted cell that starts in row {} is never closed; add the closing quote (\").",
-                thousands(number as i64)
-            ),
-            )
+        self.issues.error(Code::Pattern, None, || {
+            Message::new("csv.open_quote").count("row", number)
         });
     }
 }
@@ -239,11 +215,11 @@ fn detect_delimiter(text: &str) -> u8 {
 }
 
 /// A byte count for a message: `64 MB` for whole mebibytes, else bytes.
-fn size(bytes: usize) -> String {
+fn size(bytes: usize) -> Message {
     const MB: usize = 1024 * 1024;
     if bytes >= MB && bytes % MB == 0 {
-        format!("{} MB", bytes / MB)
+        Message::new("csv.size.mb").count("count", bytes / MB)
     } else {
-        format!("{} bytes", thousands(bytes as i64))
+        Message::new("csv.size.bytes").count("count", bytes)
     }
 }

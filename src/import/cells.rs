@@ -8,12 +8,36 @@ use std::collections::HashSet;
 
 use crate::csv::trim_cell;
 use crate::fields::{DESK_PHONE, MAX_REPORTED, SOFT_PHONE};
+use crate::messages::{Catalog, Message};
 use crate::path::Path;
 use crate::report::{Code, Violation};
 use crate::value::Val;
 
 /// A cell read as its member's value, or the violation that says why it cannot be.
-pub(crate) type Cell<'a> = Result<Val<'a>, Box<Violation>>;
+pub(crate) type Cell<'a> = Result<Val<'a>, Box<Problem>>;
+
+/// A violation of a cell, its message not yet rendered in the import's language.
+#[derive(Debug, Clone)]
+pub(crate) struct Problem {
+    pub path: String,
+    pub code: Code,
+    pub message: Message,
+}
+
+impl Problem {
+    pub(crate) fn new(path: impl Into<String>, code: Code, key: &'static str) -> Self {
+        Problem {
+            path: path.into(),
+            code,
+            message: Message::new(key),
+        }
+    }
+
+    /// The violation, its message in the language of `catalog`.
+    pub(crate) fn render(&self, catalog: &Catalog) -> Violation {
+        Violation::new(self.path.clone(), self.code, self.message.render(catalog))
+    }
+}
 
 /// A function reading one kind of cell.
 pub(crate) type ReadCell = fn(&str) -> Cell<'static>;
@@ -26,10 +50,10 @@ pub(crate) fn phone_type(cell: &str) -> Cell<'static> {
         .find(|(short, long)| cell.eq_ignore_ascii_case(short) || cell.eq_ignore_ascii_case(long))
         .map(|(_, long)| Val::String(Cow::Borrowed(long)))
         .ok_or_else(|| {
-            Box::new(Violation::new(
+            Box::new(Problem::new(
                 "PhoneConfig.PhoneType",
                 Code::Enum,
-                "Phone type must be soft or desk (SOFT_PHONE or DESK_PHONE also work).",
+                "import.phone_type",
             ))
         })
 }
@@ -46,13 +70,7 @@ pub(crate) fn yes_no(cell: &str, path: &'static str) -> Cell<'static> {
         .iter()
         .find(|(word, _)| cell.eq_ignore_ascii_case(word))
         .map(|(_, b)| Val::Bool(*b))
-        .ok_or_else(|| {
-            Box::new(Violation::new(
-                path,
-                Code::Type,
-                "This cell must be yes or no.",
-            ))
-        })
+        .ok_or_else(|| Box::new(Problem::new(path, Code::Type, "import.yes_no")))
 }
 
 /// A whole number of seconds: digits, optionally followed by `.` and zeros (`30.0` is 30, as a
@@ -68,10 +86,10 @@ pub(crate) fn whole_number(cell: &str, path: &'static str) -> Cell<'static> {
         && fraction.bytes().all(|b| b == b'0');
     match digits.parse::<f64>() {
         Ok(n) if whole => Ok(Val::Number(sign * n)),
-        _ => Err(Box::new(Violation::new(
+        _ => Err(Box::new(Problem::new(
             path,
             Code::Type,
-            "This cell must be a whole number of seconds, such as 30.",
+            "import.whole_number",
         ))),
     }
 }
@@ -80,7 +98,7 @@ pub(crate) fn whole_number(cell: &str, path: &'static str) -> Cell<'static> {
 /// are skipped. A pair without `=` is `PATTERN` at `Tags`; a key given twice `DUPLICATE` at
 /// `Tags["key"]` (the first value is kept; at most [`MAX_REPORTED`] of those). Returns the map (absent when it has no entry) and the
 /// cell's violations.
-pub(crate) fn tags(cell: &str) -> (Option<Val<'_>>, Vec<Violation>) {
+pub(crate) fn tags(cell: &str) -> (Option<Val<'_>>, Vec<Problem>) {
     let mut entries: Vec<(Cow<'_, str>, Val<'_>)> = Vec::new();
     let mut keys = HashSet::new();
     let mut problems = Vec::new();
@@ -97,10 +115,10 @@ pub(crate) fn tags(cell: &str) -> (Option<Val<'_>>, Vec<Violation>) {
             }
             let root = Path::Root;
             let tags = root.key("Tags");
-            problems.push(Violation::new(
+            problems.push(Problem::new(
                 tags.map_key(key).render(),
                 Code::Duplicate,
-                "This tag key is given twice in the cell; each key can have one value.",
+                "import.tag_twice",
             ));
             continue;
         }
@@ -110,14 +128,7 @@ pub(crate) fn tags(cell: &str) -> (Option<Val<'_>>, Vec<Violation>) {
         ));
     }
     if without_equals {
-        problems.insert(
-            0,
-            Violation::new(
-                "Tags",
-                Code::Pattern,
-                "Each tag must be written key=value, tags separated by |, such as team=support|site=north.",
-            ),
-        );
+        problems.insert(0, Problem::new("Tags", Code::Pattern, "import.tag_form"));
     }
     let map = (!entries.is_empty()).then_some(Val::Object(entries));
     (map, problems)

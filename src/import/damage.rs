@@ -19,9 +19,7 @@ pub(crate) fn number_from_phone(cell: &str) -> bool {
 }
 
 /// The message for such a cell (it replaces the rule book's E.164 `PATTERN` message).
-pub(crate) const NUMBER_FROM_PHONE: &str =
-    "The spreadsheet turned this phone number into a number (scientific notation, or the leading + \
-     dropped): format the column as Text and type the number in E.164 form, such as +442071838750.";
+pub(crate) const NUMBER_FROM_PHONE: &str = "import.number_from_phone";
 
 /// The characters Excel's AutoCorrect puts in place of what was typed: `…` for three dots and
 /// typographic quotes for straight ones.
@@ -33,10 +31,7 @@ pub(crate) fn autocorrected(cell: &str) -> bool {
 }
 
 /// The `AUTOCORRECTED` warning's message.
-pub(crate) const AUTOCORRECTED: &str =
-    "This cell holds an ellipsis (…) or typographic quotes (‘ ’ “ ”), which a spreadsheet's \
-     AutoCorrect puts in place of three dots or straight quotes: if that is not what was meant, \
-     turn AutoCorrect off and type it again.";
+pub(crate) const AUTOCORRECTED: &str = "import.autocorrected";
 
 #[cfg(test)]
 mod tests {

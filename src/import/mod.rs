@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::csv::{ColumnKey, CsvOptions, Row, Sheet};
 use crate::fields::RefKind;
 use crate::instance::describe_ignored;
+use crate::messages::Message;
 use crate::options::Options;
 use crate::report::{Code, Report, Violation};
 use crate::request::{request_of, HttpRequest};
@@ -94,7 +95,7 @@ pub fn check_csv(
     import: &ImportOptions<'_>,
     mut each: impl FnMut(&CsvRow<'_>),
 ) -> FileReport {
-    let mut sheet = Sheet::open(bytes, &import.csv);
+    let mut sheet = Sheet::open_in(bytes, &import.csv, options.locale);
     let mut own = FileReport::default();
     let unresolved = unresolved_columns(bytes, &sheet, options, import);
     for (key, kind) in &unresolved {
@@ -102,12 +103,13 @@ pub fn check_csv(
         let mut v = Violation::new(
             "",
             Code::Unresolved,
-            format!(
-                "The instance data has no list of {}s, so this column's names cannot become IDs: \
-                 add the output of the AWS CLI's {} to it. The rows were checked for everything \
-                 else, and no request was made.",
-                list.noun, list.cli
-            ),
+            Message::new(match kind {
+                RefKind::RoutingProfile => "import.unresolved.routing_profile",
+                RefKind::SecurityProfile => "import.unresolved.security_profile",
+                RefKind::HierarchyGroup => "import.unresolved.hierarchy_group",
+            })
+            .verbatim("command", list.cli)
+            .render(options.locale),
         );
         v.column = sheet.header_of(*key).map(str::to_owned);
         own.errors.push(v);
@@ -116,23 +118,21 @@ pub fn check_csv(
         own.errors.push(Violation::new(
             "InstanceId",
             Code::Required,
-            "The instance ID is not given (the file has no column for it): give it to get the \
-             rows' requests.",
+            Message::new("import.instance_id").render(options.locale),
         ));
     }
     if options.known_mode().is_none() {
         own.warnings.push(Violation::new(
             "",
             Code::ModeUnknown,
-            "The identity management type was not given (neither as an option nor in the \
-             instance data), so the rules that depend on it were not checked.",
+            Message::new("import.mode_unknown").render(options.locale),
         ));
     }
     if let Some(instance) = options.instance.filter(|i| !i.ignored().is_empty()) {
         own.warnings.push(Violation::new(
             "",
             Code::InstanceIgnored,
-            describe_ignored(instance.ignored()),
+            describe_ignored(instance.ignored()).render(options.locale),
         ));
     }
 

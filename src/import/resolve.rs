@@ -5,6 +5,7 @@
 use crate::csv::trim_cell;
 use crate::fields::RefKind;
 use crate::instance::{Instance, Item, Resolved};
+use crate::messages::{Catalog, Message};
 use crate::report::{Code, Violation};
 use crate::rules::use_item;
 
@@ -21,7 +22,12 @@ pub(crate) struct Resolution {
 
 /// Resolves `cell` against the instance's list of `kind` items; `None` when the context lacks
 /// that list.
-pub(crate) fn resolve(instance: &Instance, kind: RefKind, cell: &str) -> Option<Resolution> {
+pub(crate) fn resolve(
+    instance: &Instance,
+    kind: RefKind,
+    cell: &str,
+    cat: &Catalog,
+) -> Option<Resolution> {
     let path = "";
     let mut found = instance.resolve(kind, cell);
     if kind == RefKind::HierarchyGroup
@@ -35,7 +41,7 @@ pub(crate) fn resolve(instance: &Instance, kind: RefKind, cell: &str) -> Option<
             .collect();
         found = instance.resolve_path(kind, &parts);
     }
-    let noun = kind.list().noun;
+    let keys = keys(kind);
     let id = |item: &Item| Some(item.id.to_string());
     Some(match found {
         Resolved::Unknown => return None,
@@ -47,11 +53,7 @@ pub(crate) fn resolve(instance: &Instance, kind: RefKind, cell: &str) -> Option<
             id: id(item),
             problem: Some((
                 true,
-                Violation::new(
-                    path,
-                    Code::PreferId,
-                    format!("This cell holds the ARN of a {noun}; its ID was used instead."),
-                ),
+                Violation::new(path, Code::PreferId, Message::new(keys.arn).render(cat)),
             )),
         },
         Resolved::Name { items, .. } => match items.as_slice() {
@@ -63,19 +65,24 @@ pub(crate) fn resolve(instance: &Instance, kind: RefKind, cell: &str) -> Option<
                 id: None,
                 problem: Some((
                     false,
-                    Violation::new(path, Code::Ambiguous, ambiguous_message(kind, items.len())),
+                    Violation::new(
+                        path,
+                        Code::Ambiguous,
+                        Message::new(keys.ambiguous)
+                            .count("count", items.len())
+                            .render(cat),
+                    ),
                 )),
             },
         },
         Resolved::NotFound { near } => {
             let message = match near.and_then(Item::display_name) {
-                Some(name) => {
-                    format!("No {noun} of this instance has this name or ID. Did you mean {name}?")
-                }
-                None => format!("No {noun} of this instance has this name or ID."),
+                // Instance data, not input: the name of the item the cell is near.
+                Some(name) => Message::new(keys.not_found_near).verbatim("name", name),
+                None => Message::new(keys.not_found),
             };
-            let mut v = Violation::new(path, Code::NotFound, message);
-            v.fix = near.map(use_item);
+            let mut v = Violation::new(path, Code::NotFound, message.render(cat));
+            v.fix = near.map(|item| use_item(item, cat));
             Resolution {
                 id: None,
                 problem: Some((false, v)),
@@ -84,14 +91,33 @@ pub(crate) fn resolve(instance: &Instance, kind: RefKind, cell: &str) -> Option<
     })
 }
 
-fn ambiguous_message(kind: RefKind, n: usize) -> String {
-    let noun = kind.list().noun;
-    let n = crate::report::thousands(n as i64);
-    if kind == RefKind::HierarchyGroup {
-        format!(
-            "{n} {noun}s have this name; write its path instead (Level one/Level two/…), or its ID."
-        )
-    } else {
-        format!("{n} {noun}s have this name; write the ID of the one meant instead.")
+/// The templates of the messages about one kind of item a cell names.
+struct Keys {
+    arn: &'static str,
+    ambiguous: &'static str,
+    not_found: &'static str,
+    not_found_near: &'static str,
+}
+
+fn keys(kind: RefKind) -> Keys {
+    match kind {
+        RefKind::RoutingProfile => Keys {
+            arn: "import.arn.routing_profile",
+            ambiguous: "import.ambiguous.routing_profile",
+            not_found: "import.not_found.routing_profile",
+            not_found_near: "import.not_found_near.routing_profile",
+        },
+        RefKind::SecurityProfile => Keys {
+            arn: "import.arn.security_profile",
+            ambiguous: "import.ambiguous.security_profile",
+            not_found: "import.not_found.security_profile",
+            not_found_near: "import.not_found_near.security_profile",
+        },
+        RefKind::HierarchyGroup => Keys {
+            arn: "import.arn.hierarchy_group",
+            ambiguous: "import.ambiguous.hierarchy_group",
+            not_found: "import.not_found.hierarchy_group",
+            not_found_near: "import.not_found_near.hierarchy_group",
+        },
     }
 }

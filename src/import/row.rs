@@ -10,8 +10,9 @@ use super::resolve::{resolve, Resolution};
 use super::{CsvRow, ImportOptions};
 use crate::csv::{ColumnKey, Row, Sheet, COLUMNS};
 use crate::fields::{RefKind, CREATE_USER, MAX_REPORTED, MAX_SECURITY_PROFILES};
+use crate::messages::Message;
 use crate::options::Options;
-use crate::report::{thousands, Code, Report, Violation};
+use crate::report::{Code, Report, Violation};
 use crate::rules::Batch;
 use crate::value::Val;
 
@@ -66,7 +67,10 @@ impl<'a> State<'a> {
         let cell = |key: ColumnKey| sheet.cell(record, key).filter(|c| !c.is_empty());
         let mut m = Mapped {
             members: Vec::new(),
-            errors: record.too_many_cells().into_iter().collect(),
+            errors: record
+                .too_many_cells_in(self.options.locale)
+                .into_iter()
+                .collect(),
             warnings: Vec::new(),
             resolved_paths: Vec::new(),
         };
@@ -79,8 +83,7 @@ impl<'a> State<'a> {
                 Violation::new(
                     "",
                     Code::NotApplicable,
-                    "CreateUser has no member for this column, so its cells are not part of the \
-                     request.",
+                    Message::new("import.no_member").render(self.options.locale),
                 ),
             );
         }
@@ -94,7 +97,11 @@ impl<'a> State<'a> {
                 if damage::autocorrected(c) {
                     m.problem(
                         true,
-                        Violation::new(name, Code::Autocorrected, damage::AUTOCORRECTED),
+                        Violation::new(
+                            name,
+                            Code::Autocorrected,
+                            Message::new(damage::AUTOCORRECTED).render(self.options.locale),
+                        ),
                     );
                 }
             }
@@ -162,7 +169,7 @@ impl<'a> State<'a> {
             let (map, problems) = cells::tags(c);
             for v in problems {
                 let warning = false;
-                m.problem(warning, v);
+                m.problem(warning, v.render(self.options.locale));
             }
             if let Some(map) = map {
                 m.members.push((Cow::Borrowed("Tags"), map));
@@ -220,7 +227,7 @@ impl<'a> State<'a> {
         for (key, name, read) in parsed {
             match cell(key).map(read) {
                 Some(Ok(v)) => phone.push((Cow::Borrowed(name), v)),
-                Some(Err(v)) => m.problem(false, *v),
+                Some(Err(v)) => m.problem(false, v.render(self.options.locale)),
                 None => {}
             }
         }
@@ -247,7 +254,7 @@ impl<'a> State<'a> {
         let resolution = match cache.get(name) {
             Some(r) => r.as_ref(),
             None => {
-                fresh = resolve(instance, kind, name);
+                fresh = resolve(instance, kind, name, self.options.locale);
                 if cache.len() < CACHED_NAMES {
                     cache.insert(name.into(), fresh.clone());
                 }
@@ -299,7 +306,8 @@ impl<'a> State<'a> {
             if cell(key).is_some_and(damage::number_from_phone) {
                 for e in report.errors.iter_mut() {
                     if e.code == Code::Pattern && e.path == path {
-                        e.message = damage::NUMBER_FROM_PHONE.into();
+                        e.message =
+                            Message::new(damage::NUMBER_FROM_PHONE).render(self.options.locale);
                     }
                 }
             }
@@ -312,11 +320,12 @@ impl<'a> State<'a> {
         let key: Box<str> = email.to_ascii_lowercase().into();
         match self.emails.get(&key) {
             Some(&earlier) => {
-                let earlier = thousands(earlier as i64);
                 m.warnings.push(Violation::new(
                     "IdentityInfo.Email",
                     Code::Duplicate,
-                    format!("Row {earlier} has the same email address."),
+                    Message::new("import.duplicate_email")
+                        .count("row", earlier)
+                        .render(self.options.locale),
                 ));
             }
             None => {

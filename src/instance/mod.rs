@@ -15,6 +15,7 @@ pub use index::{Item, Resolved};
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::fields::{RefKind, INSTANCE_VALUE_MAX};
+use crate::messages::{Arg, ListStyle, Message};
 use crate::options::Mode;
 use index::RefIndex;
 
@@ -167,36 +168,28 @@ impl Instance {
 }
 
 /// The `INSTANCE_IGNORED` message: which parts were skipped and why, never a value.
-pub fn describe_ignored(ignored: &[Ignored]) -> String {
-    let parts: Vec<String> = ignored
+pub fn describe_ignored(ignored: &[Ignored]) -> Message {
+    let parts = ignored
         .iter()
         .map(|ig| {
             let part = if ig.part.is_empty() {
-                "the instance data"
+                Arg::Phrase("ignored.whole")
             } else {
-                ig.part
+                Arg::Verbatim(ig.part.into())
             };
-            match ig.why {
-                IgnoredWhy::NotAnObject => {
-                    format!("{part} (not an object of AWS CLI or SDK outputs)")
-                }
-                IgnoredWhy::WrongType => format!("{part} (not of the type the AWS output has)"),
-                IgnoredWhy::ItemsSkipped(1) => {
-                    format!("{part} (1 item without a usable Id or Username)")
-                }
-                IgnoredWhy::ItemsSkipped(n) => format!(
-                    "{part} ({} items without a usable Id or Username)",
-                    crate::report::thousands(n as i64)
+            let m = match ig.why {
+                IgnoredWhy::NotAnObject => Message::new("ignored.not_an_object"),
+                IgnoredWhy::WrongType => Message::new("ignored.wrong_type"),
+                IgnoredWhy::ItemsSkipped(n) => Message::counted(
+                    "ignored.items_skipped",
+                    i64::try_from(n).unwrap_or(i64::MAX),
                 ),
                 IgnoredWhy::UnknownMode => {
-                    format!("{part} (not CONNECT_MANAGED, SAML or EXISTING_DIRECTORY)")
+                    Message::new("ignored.unknown_mode").arg("modes", crate::messages::mode_names())
                 }
-            }
+            };
+            Arg::Message(Box::new(m.arg("part", part)))
         })
         .collect();
-    format!(
-        "Part of the instance data could not be used and was skipped: {}. The checks that need it \
-         were not made.",
-        parts.join("; ")
-    )
+    Message::new("ignored.summary").list("parts", ListStyle::Semicolon, parts)
 }

@@ -2,6 +2,7 @@
 
 use super::{Cx, ListScope};
 use crate::fields::{Field, CHANNELS, VOICE};
+use crate::messages::Message;
 use crate::path::Path;
 use crate::report::Code;
 use crate::value::Val;
@@ -24,13 +25,13 @@ pub(crate) fn channel(
     let label = list.label;
     if list.voice_only && channel != VOICE {
         cx.sink.error(path, Code::ChannelNotAllowed, || {
-            format!("Only the VOICE channel is supported in {label}.")
+            Message::new("channel.voice_only").label("label", label)
         });
     }
     let mask = 1u8 << bit;
     if list.seen & mask != 0 {
         cx.sink.error(path, Code::DuplicateChannel, || {
-            format!("This channel is already set by an earlier item of {label}; each channel can appear once.")
+            Message::new("channel.duplicate").label("label", label)
         });
     }
     list.seen |= mask;
@@ -47,9 +48,9 @@ pub(crate) fn voice_only(
     let channel = item.get("Channel").and_then(Val::as_str);
     let other_channel = channel.is_some_and(|c| c != VOICE && CHANNELS.contains(&c));
     if value.is_some() && other_channel {
-        let label = field.label;
+        let label = field.name;
         cx.sink.error(path, Code::ChannelNotAllowed, || {
-            format!("{label} applies only to the VOICE channel; remove it from this item.")
+            Message::new("channel.voice_only_member").label("label", label)
         });
     }
 }

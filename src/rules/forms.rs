@@ -3,6 +3,7 @@
 
 use super::Cx;
 use crate::fields::{Field, Form, E164_DIGITS, EMAIL_TLD_LEN, PASSWORD_LEN};
+use crate::messages::{Arg, Catalog, ListStyle, Message};
 use crate::nfc::is_nfc;
 use crate::options::Mode;
 use crate::path::Path;
@@ -17,7 +18,7 @@ pub(crate) fn check(
     len: usize,
     path: &Path<'_>,
 ) {
-    let label = field.label;
+    let label = field.name;
     match form {
         Form::Free => {}
         Form::Username => username(cx, s, path),
@@ -25,27 +26,21 @@ pub(crate) fn check(
         Form::Email => {
             if !is_email(s) {
                 cx.sink.error(path, Code::Pattern, || {
-                    format!("{label} must be an email address such as name@example.com.")
+                    Message::new("pattern.email").label("label", label)
                 });
             }
         }
         Form::E164 => {
             if !is_e164(s) {
                 cx.sink.error(path, Code::Pattern, || {
-                    format!(
-                        "{label} must be in E.164 form: a + then the country code and number, \
-                         15 digits at most, such as +12065550100."
-                    )
+                    Message::new("pattern.e164").label("label", label)
                 });
             }
         }
         Form::Name => {
             if !is_nfc(s) {
                 cx.sink.error(path, Code::NotNfc, || {
-                    format!(
-                        "{label} must be in Unicode Normalization Form C (composed characters, \
-                         as most keyboards type them); normalize it to NFC."
-                    )
+                    Message::new("not_nfc.name").label("label", label)
                 });
             }
         }
@@ -55,20 +50,18 @@ pub(crate) fn check(
 fn username(cx: &mut Cx<'_>, s: &str, path: &Path<'_>) {
     if !s.bytes().all(is_username_byte) {
         cx.sink.error(path, Code::Pattern, || {
-            "User name can contain only the letters A–Z and a–z, the digits 0–9, and _ - . @".into()
+            Message::new("pattern.username.chars")
         });
     }
     if s.contains('@') && !is_username_email(s) {
         // Real SAML set-ups use names such as alias@UserId@OrgId: there it is a warning.
         let saml = cx.mode == Some(Mode::Saml);
         cx.sink.push(saml, path, Code::Pattern, || {
-            if saml {
-                "User name has @ outside an email form such as name@example.com; Amazon Connect \
-                 accepts @ only in that form unless your SAML set-up needs it."
-                    .into()
+            Message::new(if saml {
+                "pattern.username.at_saml"
             } else {
-                "User name can contain @ only as an email address such as name@example.com.".into()
-            }
+                "pattern.username.at"
+            })
         });
     }
 }
@@ -101,45 +94,43 @@ fn password(cx: &mut Cx<'_>, s: &str, len: usize, path: &Path<'_>) {
     let (min, _) = PASSWORD_LEN;
     if len < min {
         cx.sink.error(path, Code::TooShort, || {
-            format!("Password must have at least {min} characters.")
+            Message::new("too_short.password").count("min", min)
         });
     }
-    if let Some(unmet) = password_unmet(s) {
-        cx.sink
-            .error(path, Code::Pattern, || format!("Password must {unmet}."));
+    if let Some(unmet) = password_unmet_message(s) {
+        cx.sink.error(path, Code::Pattern, || unmet);
     }
 }
 
-/// The requirements of the password pattern, other than its length, that `s` does not meet,
-/// as one sentence ending ("contain an upper-case letter (A–Z) and a digit (0–9)").
+/// The requirements of the password pattern, other than its length, that `s` does not meet, as
+/// the English `PATTERN` message ("Password must contain an upper-case letter (A–Z) and a digit
+/// (0–9).").
 pub fn password_unmet(s: &str) -> Option<String> {
+    password_unmet_message(s).map(|m| m.render(Catalog::english()))
+}
+
+/// The `PATTERN` message of a password, naming the requirements other than its length that `s`
+/// does not meet; `None` when it meets them all.
+pub fn password_unmet_message(s: &str) -> Option<Message> {
     let mut missing = Vec::new();
     if !s.bytes().any(|b| b.is_ascii_lowercase()) {
-        missing.push("a lower-case letter (a–z)");
+        missing.push(Arg::Phrase("password.lower"));
     }
     if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        missing.push("an upper-case letter (A–Z)");
+        missing.push(Arg::Phrase("password.upper"));
     }
     if !s.bytes().any(|b| b.is_ascii_digit()) {
-        missing.push("a digit (0–9)");
+        missing.push(Arg::Phrase("password.digit"));
     }
     // `[a-zA-Z\d\S]`: anything but whitespace (Unicode White_Space).
     let whitespace = s.chars().any(char::is_whitespace);
-    let contain = (!missing.is_empty()).then(|| format!("contain {}", join_and(&missing)));
-    let no_space = whitespace.then(|| "not contain spaces or other whitespace".to_string());
-    match (contain, no_space) {
-        (None, None) => None,
-        (Some(a), None) | (None, Some(a)) => Some(a),
-        (Some(a), Some(b)) => Some(format!("{a}, and {b}")),
-    }
-}
-
-fn join_and(parts: &[&str]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+    let key = match (missing.is_empty(), whitespace) {
+        (true, false) => return None,
+        (true, true) => return Some(Message::new("pattern.password.whitespace")),
+        (false, false) => "pattern.password.missing",
+        (false, true) => "pattern.password.both",
+    };
+    Some(Message::new(key).list("missing", ListStyle::And, missing))
 }
 
 /// The documented email pattern `[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,63}`, anchored at

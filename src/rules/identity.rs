@@ -3,18 +3,18 @@
 
 use super::Cx;
 use crate::fields::{Field, Str};
+use crate::messages::Message;
 use crate::options::Mode;
 use crate::path::Path;
 use crate::report::Code;
 
 /// Reports an absent member the mode requires.
 pub(crate) fn required(cx: &mut Cx<'_>, field: &Field, mode: Mode, path: &Path<'_>) {
-    let label = field.label;
+    let label = field.name;
     cx.sink.error(path, Code::Required, || {
-        format!(
-            "{label} is required when the instance uses {}.",
-            mode.label()
-        )
+        Message::new("required.in_mode")
+            .label("label", label)
+            .text("mode", mode.label_key())
     });
 }
 
@@ -24,12 +24,20 @@ pub(crate) fn forbidden(cx: &mut Cx<'_>, field: &Field, path: &Path<'_>) -> bool
     let Some(mode) = cx.mode.filter(|m| field.modes.forbidden_in.contains(m)) else {
         return false;
     };
-    let (label, hint) = (field.label, field.modes.forbidden_hint);
+    let (label, hint) = (field.name, field.modes.forbidden_hint);
     cx.sink.error(path, Code::Forbidden, || {
-        format!(
-            "{label} must not be given when the instance uses {}.{hint}",
-            mode.label()
-        )
+        let m = Message::new(if hint.is_empty() {
+            "forbidden.in_mode"
+        } else {
+            "forbidden.with_hint"
+        })
+        .label("label", label)
+        .text("mode", mode.label_key());
+        if hint.is_empty() {
+            m
+        } else {
+            m.text("hint", hint)
+        }
     });
     true
 }
@@ -40,12 +48,11 @@ pub(crate) fn not_applicable(cx: &mut Cx<'_>, field: &Field, path: &Path<'_>) {
         .mode
         .filter(|m| field.modes.not_applicable_in.contains(m))
     {
-        let label = field.label;
+        let label = field.name;
         cx.sink.warning(path, Code::NotApplicable, || {
-            format!(
-                "{label} has no effect when the instance uses {}.",
-                mode.label()
-            )
+            Message::new("not_applicable.in_mode")
+                .label("label", label)
+                .text("mode", mode.label_key())
         });
     }
 }

@@ -6,8 +6,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Cx;
 use crate::fields::RefKind;
 use crate::instance::{Item, Resolved, UserMatch};
+use crate::messages::{Catalog, Message};
 use crate::path::Path;
-use crate::report::{thousands, Code, Fix};
+use crate::report::{Code, Fix};
 use crate::value::Val;
 
 /// Users checked together (the items of a JSON array, the rows of a CSV file): a user name equal
@@ -54,10 +55,11 @@ impl Batch {
         (folded != position).then_some(Err(folded))
     }
 
-    fn unit(&self) -> &'static str {
+    /// The `TAKEN` and `SIMILAR` templates of this batch's unit.
+    fn keys(&self) -> (&'static str, &'static str) {
         match self.unit {
-            BatchUnit::User => "User",
-            BatchUnit::Row => "Row",
+            BatchUnit::User => ("batch.taken.user", "batch.similar.user"),
+            BatchUnit::Row => ("batch.taken.row", "batch.similar.row"),
         }
     }
 }
@@ -69,13 +71,11 @@ pub(crate) fn user_name(cx: &mut Cx<'_>, value: Option<&Val<'_>>, path: &Path<'_
     };
     let in_instance = cx.instance.map_or(UserMatch::Unknown, |i| i.user(name));
     match in_instance {
-        UserMatch::Taken => cx.sink.error(path, Code::Taken, || {
-            "A user with this user name already exists in this instance.".into()
-        }),
+        UserMatch::Taken => cx
+            .sink
+            .error(path, Code::Taken, || Message::new("instance.user_taken")),
         UserMatch::Similar => cx.sink.warning(path, Code::Similar, || {
-            "A user whose user name differs from this one only in letter case already exists \
-             in this instance; make sure this is a different person."
-                .into()
+            Message::new("instance.user_similar")
         }),
         UserMatch::Unknown | UserMatch::Free => {}
     }
@@ -83,26 +83,60 @@ pub(crate) fn user_name(cx: &mut Cx<'_>, value: Option<&Val<'_>>, path: &Path<'_
         return;
     };
     let earlier = batch.record(name, *position);
-    let unit = batch.unit();
+    let (taken, similar) = batch.keys();
     match earlier {
         // Already reported as taken in the instance: once is enough.
         Some(Ok(_)) if in_instance == UserMatch::Taken => {}
         Some(Ok(n)) => {
-            let n = thousands(n as i64);
             cx.sink.error(path, Code::Taken, || {
-                format!("{unit} {n} has the same user name; each user needs a different one.")
+                Message::new(taken).count("position", n)
             });
         }
         Some(Err(n)) => {
-            let n = thousands(n as i64);
             cx.sink.warning(path, Code::Similar, || {
-                format!(
-                    "{unit} {n} has a user name that differs from this one only in letter case; \
-                     make sure these are different people."
-                )
+                Message::new(similar).count("position", n)
             });
         }
         None => {}
+    }
+}
+
+/// The templates of the messages about one kind of instance item.
+struct RefKeys {
+    arn: &'static str,
+    name: &'static str,
+    name_case: &'static str,
+    names: &'static str,
+    not_found: &'static str,
+    not_found_near: &'static str,
+}
+
+fn ref_keys(kind: RefKind) -> RefKeys {
+    match kind {
+        RefKind::RoutingProfile => RefKeys {
+            arn: "reference.arn.routing_profile",
+            name: "reference.name.routing_profile",
+            name_case: "reference.name_case.routing_profile",
+            names: "reference.names.routing_profile",
+            not_found: "reference.not_found.routing_profile",
+            not_found_near: "reference.not_found_near.routing_profile",
+        },
+        RefKind::SecurityProfile => RefKeys {
+            arn: "reference.arn.security_profile",
+            name: "reference.name.security_profile",
+            name_case: "reference.name_case.security_profile",
+            names: "reference.names.security_profile",
+            not_found: "reference.not_found.security_profile",
+            not_found_near: "reference.not_found_near.security_profile",
+        },
+        RefKind::HierarchyGroup => RefKeys {
+            arn: "reference.arn.hierarchy_group",
+            name: "reference.name.hierarchy_group",
+            name_case: "reference.name_case.hierarchy_group",
+            names: "reference.names.hierarchy_group",
+            not_found: "reference.not_found.hierarchy_group",
+            not_found_near: "reference.not_found_near.hierarchy_group",
+        },
     }
 }
 
@@ -111,15 +145,15 @@ pub(crate) fn reference(cx: &mut Cx<'_>, kind: RefKind, value: &str, path: &Path
     let Some(instance) = cx.instance else {
         return;
     };
-    let noun = kind.list().noun;
+    let keys = ref_keys(kind);
     match instance.resolve(kind, value) {
         Resolved::Unknown | Resolved::Id(_) => {}
         Resolved::Arn(item) => cx.sink.record_with_fix(
             true,
             path,
             Code::PreferId,
-            || format!("This is the ARN of a {noun}; the API asks for its ID."),
-            || Some(use_item(item)),
+            || Message::new(keys.arn),
+            |cat| Some(use_item(item, cat)),
         ),
         Resolved::Name { items, exact } => {
             let one = match items.as_slice() {
@@ -132,16 +166,11 @@ pub(crate) fn reference(cx: &mut Cx<'_>, kind: RefKind, value: &str, path: &Path
                 path,
                 Code::NotFound,
                 || match (one, exact) {
-                    (Some(_), true) => format!("This is the name of a {noun}, not its ID."),
-                    (Some(_), false) => {
-                        format!("This is the name of a {noun} (in other letter case), not its ID.")
-                    }
-                    (None, _) => format!(
-                        "This is the name of {} {noun}s, not an ID; give the ID of the one meant.",
-                        thousands(count as i64)
-                    ),
+                    (Some(_), true) => Message::new(keys.name),
+                    (Some(_), false) => Message::new(keys.name_case),
+                    (None, _) => Message::new(keys.names).count("count", count),
                 },
-                || one.map(use_item),
+                |cat| one.map(|item| use_item(item, cat)),
             );
         }
         Resolved::NotFound { near } => {
@@ -150,25 +179,25 @@ pub(crate) fn reference(cx: &mut Cx<'_>, kind: RefKind, value: &str, path: &Path
                 false,
                 path,
                 Code::NotFound,
-                || match &name {
-                    Some(name) => {
-                        format!("No {noun} of this instance has this ID. Did you mean {name}?")
-                    }
-                    None => format!("No {noun} of this instance has this ID."),
+                || match name {
+                    // Instance data, not input: the name of the item the value is near.
+                    Some(name) => Message::new(keys.not_found_near).verbatim("name", name),
+                    None => Message::new(keys.not_found),
                 },
-                || near.map(use_item),
+                |cat| near.map(|item| use_item(item, cat)),
             );
         }
     }
 }
 
 /// The fix that puts an item's id in place: "Use Basic Routing Profile".
-pub(crate) fn use_item(item: &Item) -> Fix {
+pub(crate) fn use_item(item: &Item, catalog: &Catalog) -> Fix {
+    let label = match item.display_name() {
+        Some(name) => Message::new("fix.use_name").verbatim("name", name),
+        None => Message::new("fix.use_id"),
+    };
     Fix {
         value: item.id.to_string(),
-        label: Some(match item.display_name() {
-            Some(name) => format!("Use {name}"),
-            None => "Use its ID".into(),
-        }),
+        label: Some(label.render(catalog)),
     }
 }

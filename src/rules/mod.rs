@@ -21,9 +21,10 @@ use crate::fields::{
     Field, Hook, Kind, RefKind, Shape, Str, CREATE_USER, FORM_SCAN_LIMIT, MAX_FIELDS, READ_LIMIT,
 };
 use crate::instance::Instance;
+use crate::messages::{mode_names, type_key, verbatim_list, Arg, ListStyle, Message};
 use crate::options::{Mode, ModeOption, Options};
 use crate::path::Path;
-use crate::report::{thousands, Code, Report, Sink};
+use crate::report::{Code, Report, Sink};
 use crate::value::Val;
 
 /// Checks one CreateUser input and reports every problem in one pass.
@@ -41,7 +42,7 @@ impl Batch {
 
 fn check(input: &Val<'_>, options: &Options<'_>, batch: Option<(&mut Batch, usize)>) -> Report {
     let mut cx = Cx {
-        sink: Sink::default(),
+        sink: Sink::new(options.locale),
         mode: options.known_mode(),
         root: input,
         instance: options.instance,
@@ -54,9 +55,9 @@ fn check(input: &Val<'_>, options: &Options<'_>, batch: Option<(&mut Batch, usiz
     match input {
         Val::Object(_) => check_object(&mut cx, &CREATE_USER, input, &Path::Root, None),
         other => {
-            let what = other.type_name();
+            let what = type_key(other);
             cx.sink.error(&Path::Root, Code::Type, || {
-                format!("The input must be an object of CreateUser members, not {what}.")
+                Message::new("input.not_object").text("got", what)
             });
         }
     }
@@ -71,14 +72,10 @@ fn mode_warning(cx: &mut Cx<'_>, options: &Options<'_>) {
     match options.mode {
         ModeOption::Known(_) => {}
         ModeOption::NotGiven => cx.sink.warning(&Path::Root, Code::ModeUnknown, || {
-            "The identity management type was not given, so the rules that depend on it \
-             were not checked."
-                .into()
+            Message::new("mode_unknown.not_given")
         }),
         ModeOption::Unrecognized => cx.sink.warning(&Path::Root, Code::ModeUnknown, || {
-            "The identity management type is not CONNECT_MANAGED, SAML or EXISTING_DIRECTORY, \
-             so the rules that depend on it were not checked."
-                .into()
+            Message::new("mode_unknown.unrecognized").arg("modes", mode_names())
         }),
     }
 }
@@ -96,7 +93,7 @@ fn instance_ignored(cx: &mut Cx<'_>, instance: &Instance) {
 
 /// The state of one pass.
 pub(crate) struct Cx<'v> {
-    pub sink: Sink,
+    pub sink: Sink<'v>,
     /// The identity management type, when known.
     pub mode: Option<Mode>,
     /// The whole input, for rules that look across members.
@@ -109,7 +106,7 @@ pub(crate) struct Cx<'v> {
 
 /// What the items of one channel list share while the list is walked.
 pub(crate) struct ListScope {
-    /// The list's label, for messages.
+    /// The list's member name, whose label messages show.
     pub label: &'static str,
     /// Whether the list takes only `VOICE`.
     pub voice_only: bool,
@@ -186,11 +183,10 @@ fn check_object(
             .find(|f| f.name.eq_ignore_ascii_case(name));
         let at = member_path(path, name);
         cx.sink.error(&at, Code::UnknownField, || match suggestion {
-            Some(f) => format!(
-                "{} has no such member. Did you mean {}? Names are case-sensitive.",
-                shape.name, f.name
-            ),
-            None => format!("{} has no such member; check its spelling.", shape.name),
+            Some(f) => Message::new("unknown_field.did_you_mean")
+                .verbatim("shape", shape.name)
+                .verbatim("member", f.name),
+            None => Message::new("unknown_field.plain").verbatim("shape", shape.name),
         });
     }
 }
@@ -221,9 +217,10 @@ fn check_member(
     match present {
         None => {
             if field.required {
-                let label = field.label;
-                cx.sink
-                    .error(path, Code::Required, || format!("{label} is required."));
+                let label = field.name;
+                cx.sink.error(path, Code::Required, || {
+                    Message::new("required.member").label("label", label)
+                });
             } else if let Some(mode) = cx.mode.filter(|m| field.modes.required_in.contains(m)) {
                 identity::required(cx, field, mode, path);
             } else if let Kind::Object(shape) = field.kind {
@@ -297,63 +294,66 @@ fn type_error(
     v: &Val<'_>,
     path: &Path<'_>,
 ) {
-    let (label, got) = (field.label, v.type_name());
+    let (label, got) = (field.name, type_key(v));
     cx.sink.error(path, Code::Type, || {
-        format!("{label} must be {expected}, not {got}.")
+        Message::new("type.expected")
+            .label("label", label)
+            .text("expected", expected)
+            .text("got", got)
     });
 }
 
 fn check_kind(cx: &mut Cx<'_>, field: &'static Field, v: &Val<'_>, path: &Path<'_>) {
-    let label = field.label;
+    let label = field.name;
     match field.kind {
         Kind::Str(rule) => match v {
             Val::String(s) => check_string(cx, field, rule, s, path),
-            _ => type_error(cx, field, "a string", v, path),
+            _ => type_error(cx, field, "type.string", v, path),
         },
         Kind::Enum(allowed) => match v {
             Val::String(s) if allowed.contains(&s.as_ref()) => {}
             Val::String(_) => cx.sink.error(path, Code::Enum, || {
-                format!(
-                    "{label} must be one of {} (case-sensitive).",
-                    allowed.join(", ")
+                Message::new("enum.one_of").label("label", label).list(
+                    "values",
+                    ListStyle::Comma,
+                    verbatim_list(allowed),
                 )
             }),
-            _ => type_error(cx, field, "a string", v, path),
+            _ => type_error(cx, field, "type.string", v, path),
         },
         Kind::Bool => {
             if !matches!(v, Val::Bool(_)) {
-                type_error(cx, field, "true or false", v, path);
+                type_error(cx, field, "type.true_or_false", v, path);
             }
         }
         Kind::Int(range) => match v {
             Val::Number(n) if n.is_finite() && n.fract() == 0.0 => {
                 if *n < range.min as f64 || *n > range.max as f64 {
                     cx.sink.error(path, Code::OutOfRange, || {
-                        format!(
-                            "{label} must be between {} and {}.",
-                            thousands(range.min),
-                            thousands(range.max)
-                        )
+                        Message::new("out_of_range.between")
+                            .label("label", label)
+                            .number("min", range.min)
+                            .number("max", range.max)
                     });
                 }
             }
-            _ => type_error(cx, field, "a whole number", v, path),
+            _ => type_error(cx, field, "type.whole_number", v, path),
         },
         Kind::StrList { max } => match v {
             Val::List(items) => check_string_list(cx, field, items, max, path),
-            _ => type_error(cx, field, "a list of strings", v, path),
+            _ => type_error(cx, field, "type.string_list", v, path),
         },
         Kind::Object(shape) => match v {
             Val::Object(_) => check_object(cx, shape, v, path, None),
-            _ => type_error(cx, field, "an object", v, path),
+            _ => type_error(cx, field, "type.object", v, path),
         },
         Kind::ObjectList(shape) => match v {
             Val::List(items) => check_object_list(cx, field, shape, items, path),
-            _ => type_error(cx, field, "a list of objects", v, path),
+            _ => type_error(cx, field, "type.object_list", v, path),
         },
         Kind::TagMap => match v {
             Val::Object(entries) => tags::check(cx, field, entries, path),
-            _ => type_error(cx, field, "an object of tag keys to values", v, path),
+            _ => type_error(cx, field, "type.tag_map", v, path),
         },
     }
 }
@@ -374,13 +374,18 @@ fn check_string(cx: &mut Cx<'_>, field: &'static Field, rule: Str, s: &str, path
     if let Some((max, mode)) = identity::max_length(cx.mode, rule) {
         if len > max {
             too_long = true;
-            let label = field.label;
-            cx.sink.error(path, Code::TooLong, || match mode {
-                Some(mode) => format!(
-                    "{label} can have at most {max} characters when the instance uses {}.",
-                    mode.label()
-                ),
-                None => format!("{label} can have at most {max} characters."),
+            let label = field.name;
+            cx.sink.error(path, Code::TooLong, || {
+                let m = Message::new(if mode.is_some() {
+                    "too_long.in_mode"
+                } else {
+                    "too_long.max"
+                });
+                let m = m.label("label", label).count("max", max);
+                match mode {
+                    Some(mode) => m.text("mode", mode.label_key()),
+                    None => m,
+                }
             });
         }
     }
@@ -399,14 +404,17 @@ fn check_string_list(
     max: usize,
     path: &Path<'_>,
 ) {
-    let label = field.label;
+    let label = field.name;
     if items.len() > READ_LIMIT {
         cx.sink.mark_unread();
     }
     if items.len() > max {
-        let n = count_text(items.len());
+        let n = items.len();
         cx.sink.error(path, Code::TooMany, || {
-            format!("{label} can list at most {max} IDs; {n}.")
+            Message::new("too_many.ids")
+                .label("label", label)
+                .count("max", max)
+                .message("given", count_text(n))
         });
     }
     // A short list (the valid ones have at most 10 items) is searched; a long one is hashed.
@@ -416,21 +424,22 @@ fn check_string_list(
         match item {
             Val::String(s) if !s.is_empty() => {
                 if !seen.insert(s) {
-                    cx.sink.warning(&at, Code::Duplicate, || {
-                        "This ID is already listed earlier; it is counted once.".into()
-                    });
+                    cx.sink
+                        .warning(&at, Code::Duplicate, || Message::new("duplicate.id"));
                 }
                 for kind in refers_to(field) {
                     instance::reference(cx, kind, s, &at);
                 }
             }
             Val::Null | Val::String(_) => cx.sink.error(&at, Code::Required, || {
-                format!("Each item of {label} must be a non-empty ID.")
+                Message::new("required.id_item").label("label", label)
             }),
             other => {
-                let got = other.type_name();
+                let got = type_key(other);
                 cx.sink.error(&at, Code::Type, || {
-                    format!("Each item of {label} must be a string, not {got}.")
+                    Message::new("type.id_item")
+                        .label("label", label)
+                        .text("got", got)
                 });
             }
         }
@@ -444,15 +453,13 @@ fn check_object_list(
     items: &[Val<'_>],
     path: &Path<'_>,
 ) {
-    let label = field.label;
+    let label = field.name;
     if items.len() > READ_LIMIT {
         cx.sink.mark_unread();
         cx.sink.error(path, Code::TooMany, || {
-            format!(
-                "{label} has more than {} items; only the first {} were checked.",
-                thousands(READ_LIMIT as i64),
-                thousands(READ_LIMIT as i64)
-            )
+            Message::new("too_many.read_limit")
+                .label("label", label)
+                .count("limit", READ_LIMIT)
         });
     }
     let mut scope = ListScope {
@@ -468,20 +475,24 @@ fn check_object_list(
                 check_object(cx, shape, item, &at, Some(&mut scope));
             }
             Val::Object(_) | Val::Null => {
-                let required: Vec<&str> = shape
-                    .fields
-                    .iter()
-                    .filter(|f| f.required)
-                    .map(|f| f.name)
-                    .collect();
                 cx.sink.error(&at, Code::Required, || {
-                    format!("Each item of {label} needs {}.", required.join(" and "))
+                    let required = shape
+                        .fields
+                        .iter()
+                        .filter(|f| f.required)
+                        .map(|f| Arg::Verbatim(f.name.into()))
+                        .collect();
+                    Message::new("required.list_item")
+                        .label("label", label)
+                        .list("members", ListStyle::And, required)
                 });
             }
             other => {
-                let got = other.type_name();
+                let got = type_key(other);
                 cx.sink.error(&at, Code::Type, || {
-                    format!("Each item of {label} must be an object, not {got}.")
+                    Message::new("type.list_item")
+                        .label("label", label)
+                        .text("got", got)
                 });
             }
         }
@@ -526,15 +537,10 @@ impl<'s> Seen<'s> {
 
 /// How many items were given, for a message: "12 were given", or past [`READ_LIMIT`] "more
 /// than 10,000 were given (only the first 10,000 were checked)".
-pub(crate) fn count_text(n: usize) -> String {
+pub(crate) fn count_text(n: usize) -> Message {
     if n > READ_LIMIT {
-        let limit = thousands(READ_LIMIT as i64);
-        format!("more than {limit} were given (only the first {limit} were checked)")
+        Message::new("count.more_than").count("limit", READ_LIMIT)
     } else {
-        format!(
-            "{} {} given",
-            thousands(n as i64),
-            if n == 1 { "was" } else { "were" }
-        )
+        Message::counted("count.given", i64::try_from(n).unwrap_or(i64::MAX))
     }
 }

@@ -3,6 +3,7 @@
 
 use super::Cx;
 use crate::fields::{Field, DESK_PHONE, SOFT_PHONE};
+use crate::messages::Message;
 use crate::path::Path;
 use crate::report::Code;
 use crate::value::Val;
@@ -18,12 +19,11 @@ pub(crate) fn conflict(
     let list_present =
         matches!(cx.root.get(list_name), Some(Val::List(items)) if !items.is_empty());
     if value.is_some() && list_present {
-        let label = field.label;
+        let label = field.name;
         cx.sink.error(path, Code::Conflict, || {
-            format!(
-                "{label} in PhoneConfig cannot be set together with {list_name}; set it in \
-                 {list_name} (recommended) or in PhoneConfig, not both."
-            )
+            Message::new("conflict.phone_config")
+                .label("label", label)
+                .verbatim("list", list_name)
         });
     }
 }
@@ -36,13 +36,13 @@ pub(crate) fn number_for_type(
     phone_type: Option<&Val<'_>>,
     path: &Path<'_>,
 ) {
-    let label = field.label;
+    let label = field.name;
     match (phone_type.and_then(Val::as_str), number) {
         (Some(DESK_PHONE), None) => cx.sink.error(path, Code::Required, || {
-            format!("{label} is required when the phone type is DESK_PHONE.")
+            Message::new("required.desk_phone").label("label", label)
         }),
         (Some(SOFT_PHONE), Some(_)) => cx.sink.warning(path, Code::NotApplicable, || {
-            format!("{label} has no effect when the phone type is SOFT_PHONE.")
+            Message::new("not_applicable.soft_phone").label("label", label)
         }),
         _ => {}
     }
@@ -52,10 +52,7 @@ pub(crate) fn number_for_type(
 pub(crate) fn prefer_channel_lists(cx: &mut Cx<'_>, value: Option<&Val<'_>>, path: &Path<'_>) {
     if value.is_some() {
         cx.sink.warning(path, Code::PreferChannelConfig, || {
-            "PhoneConfig still works, but the channel-specific lists (AutoAcceptConfigs, \
-             AfterContactWorkConfigs, PhoneNumberConfigs, PersistentConnectionConfigs) are \
-             recommended instead."
-                .into()
+            Message::new("prefer_channel_config.lists")
         });
     }
 }

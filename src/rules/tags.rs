@@ -6,6 +6,7 @@ use crate::fields::{
     Field, FORM_SCAN_LIMIT, MAX_TAGS, READ_LIMIT, TAG_KEY_LEN, TAG_KEY_RESERVED_PREFIX,
     TAG_VALUE_MAX,
 };
+use crate::messages::{type_key, Message};
 use crate::path::Path;
 use crate::report::Code;
 use crate::value::Val;
@@ -20,9 +21,12 @@ pub(crate) fn check(
         cx.sink.mark_unread();
     }
     if entries.len() > MAX_TAGS {
-        let (label, n) = (field.label, count_text(entries.len()));
+        let (label, n) = (field.name, entries.len());
         cx.sink.error(path, Code::TooMany, || {
-            format!("{label} can have at most {MAX_TAGS} entries; {n}.")
+            Message::new("too_many.tags")
+                .label("label", label)
+                .count("max", MAX_TAGS)
+                .message("given", count_text(n))
         });
     }
     for (key, value) in entries.iter().take(READ_LIMIT) {
@@ -36,14 +40,13 @@ fn check_key(cx: &mut Cx<'_>, key: &str, path: &Path<'_>) {
     let (min, max) = TAG_KEY_LEN;
     let len = length_upto(key, max);
     if len < min {
-        cx.sink.error(path, Code::TooShort, || {
-            "A tag key must not be empty.".into()
-        });
+        cx.sink
+            .error(path, Code::TooShort, || Message::new("tag.key_empty"));
         return;
     }
     if len > max {
         cx.sink.error(path, Code::TooLong, || {
-            format!("A tag key can have at most {max} characters.")
+            Message::new("tag.key_too_long").count("max", max)
         });
     }
     let reserved = key.starts_with(TAG_KEY_RESERVED_PREFIX);
@@ -52,21 +55,11 @@ fn check_key(cx: &mut Cx<'_>, key: &str, path: &Path<'_>) {
     let bad_char = !key.chars().take(FORM_SCAN_LIMIT).all(is_tag_key_char);
     if reserved || bad_char {
         cx.sink.error(path, Code::Pattern, || {
-            let mut m = String::from("This tag key ");
-            if reserved {
-                m.push_str("starts with aws:, which is reserved for AWS");
-            }
-            if reserved && bad_char {
-                m.push_str(", and it ");
-            }
-            if bad_char {
-                m.push_str(
-                    "can contain only letters, numbers, spaces and _ . : / = + - @ \
-                     (accents must be composed, not combining marks)",
-                );
-            }
-            m.push('.');
-            m
+            Message::new(match (reserved, bad_char) {
+                (true, true) => "tag.key_reserved_and_chars",
+                (true, false) => "tag.key_reserved",
+                _ => "tag.key_chars",
+            })
         });
     }
 }
@@ -76,14 +69,14 @@ fn check_value(cx: &mut Cx<'_>, value: &Val<'_>, path: &Path<'_>) {
         Val::String(s) => {
             if length_upto(s, TAG_VALUE_MAX) > TAG_VALUE_MAX {
                 cx.sink.error(path, Code::TooLong, || {
-                    format!("The value of this tag can have at most {TAG_VALUE_MAX} characters.")
+                    Message::new("tag.value_too_long").count("max", TAG_VALUE_MAX)
                 });
             }
         }
         other => {
-            let got = other.type_name();
+            let got = type_key(other);
             cx.sink.error(path, Code::Type, || {
-                format!("The value of this tag must be a string (\"\" for none), not {got}.")
+                Message::new("tag.value_type").text("got", got)
             });
         }
     }
