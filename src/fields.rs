@@ -85,6 +85,8 @@ pub struct RefList {
     pub kind: RefKind,
     /// The member of the AWS CLI / SDK output that holds the list.
     pub member: &'static str,
+    /// The AWS CLI command whose output holds the list.
+    pub cli: &'static str,
 }
 
 /// The instance context's lists of items referred to by id, in [`RefKind`] order.
@@ -92,14 +94,17 @@ pub const REF_LISTS: [RefList; 3] = [
     RefList {
         kind: RefKind::RoutingProfile,
         member: "RoutingProfileSummaryList",
+        cli: "list-routing-profiles",
     },
     RefList {
         kind: RefKind::SecurityProfile,
         member: "SecurityProfileSummaryList",
+        cli: "list-security-profiles",
     },
     RefList {
         kind: RefKind::HierarchyGroup,
         member: "UserHierarchyGroupSummaryList",
+        cli: "list-user-hierarchy-groups",
     },
 ];
 

@@ -118,6 +118,71 @@ pub fn for_each_item<'a>(text: &'a str, mut each: impl FnMut(Val<'a>)) -> Result
     Ok(())
 }
 
+/// A piece of a JSON text of AWS outputs (an object, or an array of objects), as
+/// [`for_each_output_piece`] hands them out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutputPiece<'a> {
+    /// A member of an output, read whole.
+    Member(Cow<'a, str>, Val<'a>),
+    /// The start of a list named in `streamed` (index into it): the list exists, even if empty.
+    ListStart(usize),
+    /// One item of such a list.
+    Item(usize, Val<'a>),
+    /// A value where an output (an object) was expected.
+    NotObject,
+}
+
+/// Reads a JSON text of AWS outputs, handing out each output's members, except that the items of
+/// the lists named in `streamed` are handed out one at a time: a context of 100,000 users is
+/// never held as one tree. The text is read to its end even after a piece was handed out: a
+/// syntax error anywhere is an error.
+pub fn for_each_output_piece<'a>(
+    text: &'a str,
+    streamed: &[&str],
+    mut each: impl FnMut(OutputPiece<'a>),
+) -> Result<(), JsonError> {
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    p.skip_ws();
+    match p.peek() {
+        Some(b'{') => p.output(0, streamed, &mut each)?,
+        Some(b'[') => {
+            p.pos += 1;
+            p.skip_ws();
+            if !p.eat(b']') {
+                loop {
+                    p.skip_ws();
+                    if p.peek() == Some(b'{') {
+                        p.output(1, streamed, &mut each)?;
+                    } else {
+                        p.value(1)?;
+                        each(OutputPiece::NotObject);
+                    }
+                    p.skip_ws();
+                    if p.eat(b']') {
+                        break;
+                    }
+                    if !p.eat(b',') {
+                        return Err(p.err("expected ',' or ']'"));
+                    }
+                }
+            }
+        }
+        _ => {
+            p.value(0)?;
+            each(OutputPiece::NotObject);
+        }
+    }
+    p.skip_ws();
+    if p.pos != p.bytes.len() {
+        return Err(p.err("unexpected text after the value"));
+    }
+    Ok(())
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -143,6 +208,64 @@ struct ObjectFrame<'a> {
 const INDEX_FROM: usize = 16;
 
 impl<'a> Parser<'a> {
+    /// One output object at `depth`: its members, the `streamed` lists item by item.
+    fn output(
+        &mut self,
+        depth: usize,
+        streamed: &[&str],
+        each: &mut impl FnMut(OutputPiece<'a>),
+    ) -> Result<(), JsonError> {
+        self.pos += 1; // the opening brace
+        self.skip_ws();
+        if self.eat(b'}') {
+            return Ok(());
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.err("expected a member name"));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if !self.eat(b':') {
+                return Err(self.err("expected ':'"));
+            }
+            self.skip_ws();
+            let list = streamed.iter().position(|s| *s == key);
+            match list {
+                Some(list) if self.peek() == Some(b'[') => {
+                    self.pos += 1;
+                    each(OutputPiece::ListStart(list));
+                    self.skip_ws();
+                    if !self.eat(b']') {
+                        loop {
+                            let item = self.value(depth + 2)?;
+                            each(OutputPiece::Item(list, item));
+                            self.skip_ws();
+                            if self.eat(b']') {
+                                break;
+                            }
+                            if !self.eat(b',') {
+                                return Err(self.err("expected ',' or ']'"));
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    let value = self.value(depth + 1)?;
+                    each(OutputPiece::Member(key, value));
+                }
+            }
+            self.skip_ws();
+            if self.eat(b'}') {
+                return Ok(());
+            }
+            if !self.eat(b',') {
+                return Err(self.err("expected ',' or '}'"));
+            }
+        }
+    }
+
     fn err(&self, what: &'static str) -> JsonError {
         JsonError {
             offset: self.pos,

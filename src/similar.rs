@@ -13,6 +13,29 @@ pub fn fold(s: &str) -> Vec<char> {
     s.chars().map(fold_char).collect()
 }
 
+/// A text's characters counted in 16 buckets (by code point): one edit changes at most two
+/// counts by one, so two texts within `max` edits have signatures at most `2 * max` apart. A
+/// cheap test that spares most comparisons of a near-miss search their edit distance.
+pub fn signature(folded: &[char]) -> [u8; 16] {
+    let mut sig = [0u8; 16];
+    for c in folded {
+        if let Some(n) = sig.get_mut((u32::from(*c) & 15) as usize) {
+            *n = n.saturating_add(1);
+        }
+    }
+    sig
+}
+
+/// Whether two signatures allow an edit distance of at most `max`.
+pub fn signatures_within(a: &[u8; 16], b: &[u8; 16], max: usize) -> bool {
+    let apart: usize = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| usize::from(x.abs_diff(*y)))
+        .sum();
+    apart <= 2 * max
+}
+
 /// `s` lower-cased as [`fold_char`] does it, for keys compared ignoring case.
 pub fn fold_str(s: &str) -> String {
     s.chars().map(fold_char).collect()
@@ -159,6 +182,10 @@ mod tests {
                 let d = naive(&ca, &cb);
                 for max in 0..=3 {
                     assert_eq!(within(a, b, max), d <= max, "{a:?} {b:?} {max}");
+                    let (sa, sb) = (super::signature(&ca), super::signature(&cb));
+                    if d <= max {
+                        assert!(super::signatures_within(&sa, &sb, max), "{a:?} {b:?} {max}");
+                    }
                 }
             }
         }

@@ -98,11 +98,18 @@ pub fn check_csv(
     let mut sheet = Sheet::open_in(bytes, &import.csv, options.locale);
     let mut own = FileReport::default();
     let unresolved = unresolved_columns(bytes, &sheet, options, import);
-    for key in &unresolved {
+    for (key, kind) in &unresolved {
+        let list = kind.list();
         let mut v = Violation::new(
             "",
             Code::Unresolved,
-            Message::new("import.unresolved").render(options.locale),
+            Message::new(match kind {
+                RefKind::RoutingProfile => "import.unresolved.routing_profile",
+                RefKind::SecurityProfile => "import.unresolved.security_profile",
+                RefKind::HierarchyGroup => "import.unresolved.hierarchy_group",
+            })
+            .verbatim("command", list.cli)
+            .render(options.locale),
         );
         v.column = sheet.header_of(*key).map(str::to_owned);
         own.errors.push(v);
@@ -165,19 +172,20 @@ pub fn check_csv(
     }
 }
 
-/// The names columns the file has, with a non-empty cell, whose instance list is unknown.
+/// The names columns the file has, with a non-empty cell, whose instance list is unknown (with
+/// the kind of item each names).
 fn unresolved_columns(
     bytes: &[u8],
     sheet: &Sheet<'_>,
     options: &Options<'_>,
     import: &ImportOptions<'_>,
-) -> Vec<ColumnKey> {
-    let lacking: Vec<ColumnKey> = NAMES_COLUMNS
+) -> Vec<(ColumnKey, RefKind)> {
+    let lacking: Vec<(ColumnKey, RefKind)> = NAMES_COLUMNS
         .iter()
         .filter(|(key, kind)| {
             sheet.index_of(*key).is_some() && !options.instance.is_some_and(|i| i.knows(*kind))
         })
-        .map(|(key, _)| *key)
+        .copied()
         .collect();
     if lacking.is_empty() {
         return lacking;
@@ -187,10 +195,10 @@ fn unresolved_columns(
     let mut record = Row::new();
     let mut with_cells = Vec::new();
     while with_cells.len() < lacking.len() && scan.next_row(&mut record) {
-        for key in &lacking {
-            if !with_cells.contains(key) && scan.cell(&record, *key).is_some_and(|c| !c.is_empty())
-            {
-                with_cells.push(*key);
+        for column in &lacking {
+            let has_name = scan.cell(&record, column.0).is_some_and(|c| !c.is_empty());
+            if has_name && !with_cells.contains(column) {
+                with_cells.push(*column);
             }
         }
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::fields::{INSTANCE_VALUE_MAX, NEAR_MISS_EDITS};
-use crate::similar::{distance_within, fold, fold_str};
+use crate::similar::{distance_within, fold, fold_str, signature, signatures_within};
 
 /// One item of an instance list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +16,9 @@ pub struct Item {
     /// The names of its hierarchy levels from the top, itself last (hierarchy groups whose
     /// `HierarchyPath` the context has; empty otherwise).
     pub path: Vec<Box<str>>,
-    /// The name lower-cased, for near misses.
+    /// The name lower-cased, for near misses, and its signature.
     folded: Vec<char>,
+    signature: [u8; 16],
 }
 
 impl Item {
@@ -83,11 +84,13 @@ impl RefIndex {
                 .or_default()
                 .push(at);
         }
+        let folded = name.map(fold).unwrap_or_default();
         self.items.push(Item {
             id: id.into(),
             name: name.map(Into::into),
             path,
-            folded: name.map(fold).unwrap_or_default(),
+            signature: signature(&folded),
+            folded,
         });
     }
 
@@ -153,8 +156,11 @@ impl RefIndex {
     /// The one item whose name is within [`NEAR_MISS_EDITS`] of `value`, if exactly one is.
     fn near_miss(&self, value: &str) -> Option<&Item> {
         let folded = fold(value);
+        let sig = signature(&folded);
         let mut near = self.items.iter().filter(|item| {
             !item.folded.is_empty()
+                && item.folded.len().abs_diff(folded.len()) <= NEAR_MISS_EDITS
+                && signatures_within(&sig, &item.signature, NEAR_MISS_EDITS)
                 && distance_within(&folded, &item.folded, NEAR_MISS_EDITS).is_some()
         });
         let first = near.next()?;

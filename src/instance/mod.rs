@@ -72,17 +72,11 @@ pub enum UserMatch {
 }
 
 impl Instance {
-    /// Reads a context from JSON text; text that is not JSON is one ignored whole.
+    /// Reads a context from JSON text (an object of AWS outputs, or a list of them); text that
+    /// is not JSON is one ignored whole. The lists are read item by item, so the memory it takes
+    /// is the prepared maps', not the text's tree.
     pub fn from_json(text: &str) -> Instance {
-        match crate::json::parse(text) {
-            Ok(value) => read::read(&value),
-            Err(_) => Instance::unreadable(),
-        }
-    }
-
-    /// Reads a context from a value (an object of AWS outputs, or a list of them).
-    pub fn from_value(value: &crate::value::Val<'_>) -> Instance {
-        read::read(value)
+        read::read_json(text)
     }
 
     /// A context that could not be read at all (for callers whose value failed to serialize).

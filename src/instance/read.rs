@@ -1,103 +1,138 @@
-//! Reading the AWS outputs that make up an instance context. Bounded by the input: one pass over
-//! the parts this module knows, every other member ignored unread.
+//! Reading the AWS outputs that make up an instance context, from their JSON text: the lists are
+//! read one item at a time (a context of 100,000 users is never one tree), every member this
+//! module does not know is ignored.
 
+use super::index::RefIndex;
 use super::{Ignored, IgnoredWhy, Instance, Users};
 use crate::fields::{HIERARCHY_LEVELS, INSTANCE_MODE, INSTANCE_VALUE_MAX, REF_LISTS, USER_LISTS};
+use crate::json::{for_each_output_piece, OutputPiece};
 use crate::options::Mode;
 use crate::value::Val;
 
-/// Reads an object of AWS outputs, or a list of them.
-pub(super) fn read(value: &Val<'_>) -> Instance {
-    let mut instance = Instance::default();
-    match value {
-        Val::Object(_) => read_output(&mut instance, value),
-        Val::List(outputs) => {
-            for output in outputs {
-                match output {
-                    Val::Object(_) => read_output(&mut instance, output),
-                    Val::Null => {}
-                    _ => ignore(&mut instance, "", IgnoredWhy::NotAnObject),
-                }
-            }
-        }
-        _ => ignore(&mut instance, "", IgnoredWhy::NotAnObject),
+/// The lists read item by item: the user lists, then the item lists in [`REF_LISTS`] order.
+const STREAMED: [&str; 5] = [
+    USER_LISTS[0],
+    USER_LISTS[1],
+    REF_LISTS[0].member,
+    REF_LISTS[1].member,
+    REF_LISTS[2].member,
+];
+
+/// Reads a context from JSON text; text that is not JSON is one ignored whole.
+pub(super) fn read_json(text: &str) -> Instance {
+    let mut reader = Reader::default();
+    match for_each_output_piece(text, &STREAMED, |piece| reader.take(piece)) {
+        Ok(()) => reader.finish(),
+        Err(_) => Instance::unreadable(),
     }
-    instance
 }
 
-/// Reads one output (or an already merged object of outputs).
-fn read_output(instance: &mut Instance, output: &Val<'_>) {
-    let (outer, inner, whole) = INSTANCE_MODE;
-    match output.get(outer) {
-        None | Some(Val::Null) => {}
-        Some(described @ Val::Object(_)) => match described.get(inner) {
-            None | Some(Val::Null) => {}
-            Some(Val::String(name)) => match Mode::parse(name) {
-                Some(mode) => instance.mode = Some(mode),
-                None => ignore(instance, whole, IgnoredWhy::UnknownMode),
+/// A context being read, and how many items of each list were skipped.
+#[derive(Default)]
+struct Reader {
+    instance: Instance,
+    skipped: [usize; STREAMED.len()],
+}
+
+impl Reader {
+    fn take(&mut self, piece: OutputPiece<'_>) {
+        match piece {
+            OutputPiece::Member(key, value) => self.member(&key, &value),
+            OutputPiece::ListStart(list) => match list.checked_sub(USER_LISTS.len()) {
+                None => {
+                    self.instance.users.get_or_insert_with(Users::default);
+                }
+                Some(kind) => {
+                    if let Some(slot) = self.instance.lists.get_mut(kind) {
+                        slot.get_or_insert_with(RefIndex::default);
+                    }
+                }
             },
-            Some(_) => ignore(instance, whole, IgnoredWhy::UnknownMode),
-        },
-        Some(_) => ignore(instance, outer, IgnoredWhy::WrongType),
-    }
-    for member in USER_LISTS {
-        let Some(items) = list_part(instance, output, member) else {
-            continue;
-        };
-        let users = instance.users.get_or_insert_with(Users::default);
-        let mut skipped = 0;
-        for item in items {
-            match item
-                .get("Username")
-                .and_then(Val::as_str)
-                .filter(|n| usable(n))
-            {
-                Some(name) => {
-                    users.folded.insert(name.to_ascii_lowercase().into());
-                    users.exact.insert(name.into());
+            OutputPiece::Item(list, item) => {
+                let read = match list.checked_sub(USER_LISTS.len()) {
+                    None => self.user(&item),
+                    Some(kind) => self.item(kind, &item),
+                };
+                if !read {
+                    if let Some(n) = self.skipped.get_mut(list) {
+                        *n += 1;
+                    }
                 }
-                None => skipped += 1,
             }
+            OutputPiece::NotObject => self.ignore("", IgnoredWhy::NotAnObject),
         }
-        count_skipped(instance, member, skipped);
     }
-    for list in &REF_LISTS {
-        let Some(items) = list_part(instance, output, list.member) else {
-            continue;
-        };
-        let mut skipped = 0;
-        let mut index = instance
-            .lists
-            .get_mut(list.kind as usize)
-            .and_then(Option::take)
-            .unwrap_or_default();
-        for item in items {
-            let text = |name: &str| item.get(name).and_then(Val::as_str).filter(|s| usable(s));
-            match text("Id") {
-                Some(id) => index.push(id, text("Arn"), text("Name"), hierarchy_path(item)),
-                None => skipped += 1,
-            }
-        }
-        if let Some(slot) = instance.lists.get_mut(list.kind as usize) {
-            *slot = Some(index);
-        }
-        count_skipped(instance, list.member, skipped);
-    }
-}
 
-/// The items of a list part, or `None` when the part is absent or (noted) of the wrong type.
-fn list_part<'v, 'a>(
-    instance: &mut Instance,
-    output: &'v Val<'a>,
-    member: &'static str,
-) -> Option<&'v [Val<'a>]> {
-    match output.get(member) {
-        None | Some(Val::Null) => None,
-        Some(Val::List(items)) => Some(items),
-        Some(_) => {
-            ignore(instance, member, IgnoredWhy::WrongType);
-            None
+    /// A member read whole: the instance's description, or a list part that is not a list.
+    fn member(&mut self, key: &str, value: &Val<'_>) {
+        let (outer, inner, whole) = INSTANCE_MODE;
+        if matches!(value, Val::Null) {
+            return;
         }
+        if key == outer {
+            match value {
+                Val::Object(_) => match value.get(inner) {
+                    None | Some(Val::Null) => {}
+                    Some(Val::String(name)) => match Mode::parse(name) {
+                        Some(mode) => self.instance.mode = Some(mode),
+                        None => self.ignore(whole, IgnoredWhy::UnknownMode),
+                    },
+                    Some(_) => self.ignore(whole, IgnoredWhy::UnknownMode),
+                },
+                _ => self.ignore(outer, IgnoredWhy::WrongType),
+            }
+        } else if let Some(part) = STREAMED.iter().find(|s| **s == key) {
+            self.ignore(part, IgnoredWhy::WrongType);
+        }
+    }
+
+    /// A user of `ListUsers` / `SearchUsers`; false when it has no usable `Username`.
+    fn user(&mut self, item: &Val<'_>) -> bool {
+        let Some(name) = item
+            .get("Username")
+            .and_then(Val::as_str)
+            .filter(|n| usable(n))
+        else {
+            return false;
+        };
+        let users = self.instance.users.get_or_insert_with(Users::default);
+        users.folded.insert(name.to_ascii_lowercase().into());
+        users.exact.insert(name.into());
+        true
+    }
+
+    /// An item of a profile or group list (`kind`: its index in [`REF_LISTS`]); false when it has
+    /// no usable `Id`.
+    fn item(&mut self, kind: usize, item: &Val<'_>) -> bool {
+        let text = |name: &str| item.get(name).and_then(Val::as_str).filter(|s| usable(s));
+        let Some(id) = text("Id") else {
+            return false;
+        };
+        if let Some(index) = self
+            .instance
+            .lists
+            .get_mut(kind)
+            .map(|slot| slot.get_or_insert_with(RefIndex::default))
+        {
+            index.push(id, text("Arn"), text("Name"), hierarchy_path(item));
+        }
+        true
+    }
+
+    fn ignore(&mut self, part: &'static str, why: IgnoredWhy) {
+        let entry = Ignored { part, why };
+        if !self.instance.ignored.contains(&entry) {
+            self.instance.ignored.push(entry);
+        }
+    }
+
+    fn finish(mut self) -> Instance {
+        for (part, n) in STREAMED.iter().zip(self.skipped) {
+            if n > 0 {
+                self.ignore(part, IgnoredWhy::ItemsSkipped(n));
+            }
+        }
+        self.instance
     }
 }
 
@@ -118,31 +153,4 @@ fn hierarchy_path(item: &Val<'_>) -> Vec<Box<str>> {
         .map_while(|level| level.get("Name").and_then(Val::as_str))
         .map(Into::into)
         .collect()
-}
-
-fn ignore(instance: &mut Instance, part: &'static str, why: IgnoredWhy) {
-    let entry = Ignored { part, why };
-    if !instance.ignored.contains(&entry) {
-        instance.ignored.push(entry);
-    }
-}
-
-fn count_skipped(instance: &mut Instance, part: &'static str, skipped: usize) {
-    if skipped == 0 {
-        return;
-    }
-    let earlier = instance.ignored.iter_mut().find_map(|ig| match ig {
-        Ignored {
-            part: p,
-            why: IgnoredWhy::ItemsSkipped(n),
-        } if *p == part => Some(n),
-        _ => None,
-    });
-    match earlier {
-        Some(n) => *n += skipped,
-        None => instance.ignored.push(Ignored {
-            part,
-            why: IgnoredWhy::ItemsSkipped(skipped),
-        }),
-    }
 }

@@ -1,6 +1,5 @@
 // The import page's downloads, as texts: the valid rows' requests (JSON Lines), every problem
-// (CSV, to fix the sheet by) and the template. No cell value is written into the problems file.
-import { TEMPLATE_COLUMNS } from "./csv-columns.js";
+// (CSV, to fix the sheet by). No cell value is written into the problems file.
 
 /** One JSON line per row that has a request: `{ method, path, headers, body }` (body: the JSON text sent). */
 export function requestsJsonl(report) {
@@ -44,9 +43,3 @@ export function csvCell(value) {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The template: its header and one example row (stands in until the package's `csvTemplate(mode)`). */
-export function fallbackTemplate() {
-  const header = TEMPLATE_COLUMNS.map(([h]) => csvCell(h)).join(",");
-  const example = TEMPLATE_COLUMNS.map(([, , v]) => csvCell(v)).join(",");
-  return `${header}\r\n${example}\r\n`;
-}

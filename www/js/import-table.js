@@ -12,10 +12,15 @@ export function renderHead(thead, columns) {
       "tr",
       {},
       h("th", { scope: "col" }, "Row"),
-      columns.map((c) => h("th", { scope: "col", "data-column": c }, c)),
+      columns.map((c) => h("th", { scope: "col", "data-column": c }, breakable(c))),
       h("th", { scope: "col" }, "Problems of the row"),
     ),
   );
+}
+
+/** A header's text with line-break chances after each `|` (the template's long list headers). */
+function breakable(header) {
+  return header.split("|").flatMap((part, i) => (i ? ["|", h("wbr"), part] : [part]));
 }
 
 /** Replaces the body's rows with `rows` (one page). */
@@ -56,7 +61,7 @@ function rowElement(columns, masked, row) {
     });
   const cells = columns.map((column, i) => {
     const list = problems.get(column) ?? [];
-    const text = cellText(row, column, i);
+    const text = cellText(row, i);
     const value = masked[i] && text !== "" ? h("span", { class: "masked", "aria-label": "Password (hidden)" }, MASK) : text;
     return cell({ "data-column": column }, value, messages(list), list);
   });
