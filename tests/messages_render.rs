@@ -407,3 +407,77 @@ fn a_locale_changes_messages_only() {
         "«The input is too large to check (over 256 MB in all).»"
     );
 }
+
+#[test]
+fn every_locale_reports_the_same_violations_in_its_own_words() {
+    let contexts = contexts();
+    let (english, _) = run(Catalog::english(), &contexts);
+    let english_texts: Vec<String> = english.iter().flat_map(texts).collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let mut checked = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let tag = path.file_stem().unwrap().to_string_lossy().to_string();
+        if path.extension().is_none_or(|e| e != "json") || tag == "en" || tag.contains('.') {
+            continue;
+        }
+        let catalog = Catalog::from_json(&std::fs::read_to_string(&path).unwrap()).strict();
+        let (reports, _) = run(&catalog, &contexts);
+        let shape = |rs: &[Report]| {
+            rs.iter()
+                .map(|r| {
+                    r.errors
+                        .iter()
+                        .chain(&r.warnings)
+                        .map(|v| {
+                            (
+                                v.path.clone(),
+                                v.code,
+                                v.fix.as_ref().map(|f| f.value.clone()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            shape(&reports),
+            shape(&english),
+            "{tag}: same codes, paths and fixes"
+        );
+        let localized: Vec<String> = reports.iter().flat_map(texts).collect();
+        let mut same = 0;
+        for (t, e) in localized.iter().zip(&english_texts) {
+            assert!(!t.trim().is_empty(), "{tag}: an empty message");
+            assert!(
+                !t.contains('{') && !t.contains('}'),
+                "{tag}: unfilled or unused: {t}"
+            );
+            same += usize::from(t == e);
+            // The corpus's input values (user names, names, emails, tag keys) never show.
+            for leak in [
+                "jdoe",
+                "jane@example.com",
+                "e\u{301}",
+                "Secr3tPass",
+                "aws:team",
+            ] {
+                assert!(!t.contains(leak), "{tag}: {leak:?} in {t}");
+            }
+        }
+        // Only texts made of names alone (a fix label "Use Basic Routing Profile" may keep
+        // English words of the instance's names) may equal English.
+        assert!(
+            same * 20 < localized.len(),
+            "{tag}: {same} of {} messages left in English",
+            localized.len()
+        );
+        checked.push(tag);
+    }
+    checked.sort();
+    assert_eq!(
+        checked,
+        ["de", "es", "fr", "id", "it", "ja", "ko", "pt-BR", "zh-CN", "zh-TW"],
+        "every locale of MESSAGES.md has a catalog"
+    );
+}

@@ -75,7 +75,10 @@ fn batch_gives_one_report_per_user() {
     assert_eq!(reports.len(), 4, "three reports, each ended: {out}");
     assert_eq!((reports[0], reports[3]), ("", ""));
     assert!(reports[1].contains("Username\u{1f}REQUIRED"));
-    assert!(reports[2].starts_with("EUsername\u{1f}TAKEN"), "a repeated user name");
+    assert!(
+        reports[2].starts_with("EUsername\u{1f}TAKEN"),
+        "a repeated user name"
+    );
     assert!(validate_batch("[1,", None, 0, 0).starts_with('!'));
 }
 
