@@ -218,6 +218,15 @@ fn every_key_used_in_code_is_in_english_and_every_english_key_is_used() {
             panic!("the sources use {lit:?}, which locales/en.json does not have");
         }
     }
+    // The command line's sentences (`cli.*`) are rendered by js/cli, which names each key.
+    let cli = fs::read_dir(root().join("js/cli"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<String>();
+    for key in en.keys().filter(|k| k.starts_with("cli.")) {
+        assert!(cli.contains(&format!("\"{key}\"")), "js/cli does not use {key}");
+        used.insert(key.clone());
+    }
     for m in members() {
         let key = format!("label.{m}");
         assert!(en.contains_key(&key), "no label for {m}");

@@ -109,7 +109,7 @@ function checkOrBuild(api, opts) {
     process.stdout.write(`${jsonDocument(entries, counts, status, extra)}\n`);
   } else {
     process.stdout.write(`${summaryText(messages.summaryLine(counts, opts), counts, colour)}\n`);
-    if (outcome) process.stdout.write(`${messages.buildLine(outcome)}\n`);
+    if (outcome) process.stdout.write(`${messages.buildLine(outcome, opts.locale)}\n`);
   }
   return status;
 }

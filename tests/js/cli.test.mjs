@@ -243,3 +243,27 @@ test("no secret from any input appears in any output", () => {
   for (const text of outputs) for (const secret of F.SECRETS) assert.ok(!text.includes(secret), `a secret was printed: ${text.slice(0, 200)}`);
 });
 
+
+test("--locale: the problems and the summary in the admin's language; codes, paths and locations as in English", () => {
+  const english = run(["check", "users.json", ...MODE]);
+  const cases = [
+    ["de-AT", /^Ungültige Benutzer: \d+ von \d+\. Fehler: \d+\./],
+    ["ja", /^無効なユーザー: /],
+    ["pt", /^Usuários inválidos: /],
+    ["zh-Hant", /^無效的使用者：/],
+  ];
+  for (const [tag, summary] of cases) {
+    const r = run(["check", "users.json", ...MODE, "--locale", tag]);
+    assert.equal(r.status, english.status, tag);
+    const lines = r.stdout.trim().split("\n");
+    const englishLines = english.stdout.trim().split("\n");
+    assert.equal(lines.length, englishLines.length, tag);
+    assert.match(lines.at(-1), summary, tag);
+    for (const [i, line] of lines.slice(0, -1).entries()) {
+      const head = (l) => l.split(" ").slice(0, 3).join(" ");
+      assert.equal(head(line), head(englishLines[i]), `${tag}: location, path and code unchanged`);
+      assert.notEqual(line, englishLines[i], `${tag}: the message is translated`);
+    }
+  }
+  assert.equal(run(["check", "users.json", ...MODE, "--locale", "xx-YY"]).stdout, english.stdout, "an unknown locale is English");
+});
