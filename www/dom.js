@@ -31,6 +31,11 @@ export function vh(text) {
   return h("span", { class: "vh" }, text);
 }
 
+/** Text in another language than the page's: a span marked with its `lang` (a BCP 47 tag). */
+export function inLang(tag, text) {
+  return h("span", { lang: tag }, text);
+}
+
 /** A `<select>` whose first option means "not set". `options`: [value, text] pairs. */
 export function select(options, unsetText = "— not set —") {
   const el = h("select");

@@ -8,10 +8,11 @@ export function fixButton(ctx, v) {
   if (!v.fix || typeof v.fix.value !== "string") return null;
   const control = ctx.form.elements.namedItem(v.path);
   if (!control || control.tagName !== "INPUT" || control.type === "password") return null;
-  const label = typeof v.fix.label === "string" && v.fix.label !== "" ? v.fix.label : `Use ${v.fix.value}`;
+  const own = typeof v.fix.label === "string" && v.fix.label !== "";
+  const label = own ? v.fix.label : `Use ${v.fix.value}`;
   return h(
     "button",
-    { type: "button", class: "btn-small btn-fix", "data-action": "fix", "data-fix": v.fix.value, "data-fix-path": v.path, "aria-controls": control.id },
+    { type: "button", lang: own ? ctx.state.locale : null, class: "btn-small btn-fix", "data-action": "fix", "data-fix": v.fix.value, "data-fix-path": v.path, "aria-controls": control.id },
     label,
   );
 }

@@ -1,7 +1,7 @@
 // Building the form's controls from the field table: sections, leaves (label, control, message,
 // fix button), objects and lists. Each wrapper carries its `_target` (what messages attach to);
 // lists are registered in `ctx.lists`. No value is read or validated here.
-import { h, vh, select, idFor } from "../dom.js";
+import { h, vh, select, idFor, inLang } from "../dom.js";
 import { fieldByName, isGroupKind, modelPathOf, hintFor } from "./model.js";
 import { LAYOUT, PLACEHOLDERS, INPUT_MODES, EMAIL_FIELDS, SINGULAR } from "./layout.js";
 import { MASKED } from "./sensitive.js";
@@ -95,11 +95,13 @@ export function renderLeaf(ctx, field, name, { labelText, labelPrefix, hideHint,
   const hint = hideHint ? null : hintFor(field, ctx.state.mode);
   const hintText = hint ? h("span", {}, hint) : null;
   const reqMark = requiredMark();
+  // The model's label is the package's text (in the chosen language); a row's own label is the page's.
+  const labelNode = labelText === undefined ? inLang(ctx.state.locale, field.label) : null;
   const label = h(
     "label",
     { for: id },
     labelPrefix ? vh(labelPrefix) : null,
-    labelText ?? field.label,
+    labelNode ?? labelText,
     reqMark,
     hint ? h("span", { class: "hint" }, vh(", "), hintText) : hideHint ? null : h("span", { class: "hint", "aria-hidden": "true" }, "\u00a0"),
   );
@@ -128,6 +130,7 @@ export function renderLeaf(ctx, field, name, { labelText, labelPrefix, hideHint,
     field,
     reqMark,
     hintText,
+    labelNode,
     modelPath: modelPathOf(name),
     label: (labelPrefix ?? "") + (labelText ?? field.label),
     items: [],
@@ -158,13 +161,14 @@ function leafControl(field, name, placeholderKey) {
 }
 
 /** Makes a fieldset a message target (an object, a list or a list item). */
-export function groupTarget(fieldset, field, name, legend, msg, reqMark) {
+export function groupTarget(fieldset, field, name, legend, msg, reqMark, labelNode = null) {
   fieldset._target = {
     kind: "group",
     wrapper: fieldset,
     msg,
     field,
     reqMark,
+    labelNode,
     modelPath: field ? modelPathOf(name) : null,
     label: legend,
     items: [],
@@ -193,17 +197,18 @@ export function groupMessage(msgId) {
 function renderObject(ctx, field, name, { card, hint, legendText } = {}) {
   const msgId = idFor("m", name);
   const legend = legendText ?? field.label;
+  const labelNode = legendText === undefined ? inLang(ctx.state.locale, legend) : null;
   const reqMark = requiredMark();
   const msg = groupMessage(msgId);
   const fs = h(
     "fieldset",
     { class: card ? "card" : "subgroup", "data-path": name, "aria-describedby": msgId },
-    h("legend", {}, legend, reqMark),
+    h("legend", {}, labelNode ?? legend, reqMark),
     hint ? h("p", { class: "group-hint" }, hint) : null,
     msg,
     renderShape(ctx, field.shape, name),
   );
-  groupTarget(fs, field, name, legend, msg, reqMark);
+  groupTarget(fs, field, name, legend, msg, reqMark, labelNode);
   return fs;
 }
 
@@ -223,16 +228,17 @@ function renderList(ctx, field, name, { card, hint } = {}) {
     singular,
   );
   const empty = h("p", { class: "empty" }, "None.");
+  const labelNode = inLang(ctx.state.locale, field.label);
   const fs = h(
     "fieldset",
     { class: card ? "card list" : "subgroup list", "data-path": name, "aria-describedby": msgId },
-    h("legend", {}, field.label, reqMark, notes.length ? h("span", { class: "legend-hint" }, vh(", "), notes.join(" · ")) : null),
+    h("legend", {}, labelNode, reqMark, notes.length ? h("span", { class: "legend-hint" }, vh(", "), notes.join(" · ")) : null),
     hint ? h("p", { class: "group-hint" }, hint) : null,
     msg,
     rowsEl,
     h("div", { class: "list-actions" }, empty, addBtn),
   );
-  groupTarget(fs, field, name, field.label, msg, reqMark);
+  groupTarget(fs, field, name, field.label, msg, reqMark, labelNode);
   ctx.lists.set(name, { field, name, singular, rowsEl, addBtn, empty, fieldset: fs });
   return fs;
 }

@@ -21,6 +21,8 @@ import { noInstance } from "./instance-data.js";
 import { loadInstanceFiles, clearInstance, renderInstancePanel } from "./instance-panel.js";
 import { pickChoice } from "./pickers.js";
 import { applyFix } from "./fix.js";
+import { loadCatalog, onLocaleChange, catalogFailedText } from "./locale.js";
+import { relabelForm } from "./relabel.js";
 
 const ELEMENT_IDS = [
   "sections",
@@ -82,7 +84,11 @@ export async function startFormPage() {
   const { el, form } = ctx;
   try {
     await init();
-    ctx.model = describeModel();
+    // The browser's language, when offered: its catalog is fetched before the form is built.
+    const { tag, failed } = await loadCatalog(ctx.state.locale);
+    ctx.state.locale = tag;
+    if (failed) el["load-status"].textContent = catalogFailedText(failed);
+    ctx.model = describeModel(tag);
   } catch (err) {
     el.loading.textContent = `The validator could not be loaded, so the form is not available (${err && err.message ? err.message : err}).`;
     el.loading.classList.add("fatal");
@@ -118,15 +124,21 @@ function addFirstRows(ctx) {
   applyMode(ctx);
 }
 
-/** `select[name=locale]`: the language of the messages (passed to every check). */
+/**
+ * `select[name=locale]`: the language of the messages and labels. A choice loads its catalog, then
+ * relabels the form from the model in that language and checks again (values, rows and focus stay).
+ */
 function buildLocaleSelect(ctx) {
   const select = localeSelect({ id: "locale", value: ctx.state.locale });
   ctx.el["locale-slot"].append(select);
-  select.addEventListener("change", () => {
-    ctx.state.locale = select.value;
+  onLocaleChange(select, (tag, failed) => {
+    ctx.state.locale = tag;
     ctx.probeCache.clear();
+    relabelForm(ctx, describeModel(tag));
     applyMode(ctx);
     update(ctx);
+    if (failed) ctx.el["load-status"].textContent = catalogFailedText(failed);
+    announce(ctx.el.live, failed ? catalogFailedText(failed) : `Messages and labels: ${select.selectedOptions[0].textContent}.`);
   });
 }
 

@@ -88,6 +88,7 @@ export function formWarnings(ctx) {
         path: key.name,
         code: "DUPLICATE_KEY",
         level: "warning",
+        own: true, // the page's sentence (English), not the package's
         message: `Tag ${seen.get(key.value)} has the same key; a key can be sent once, so only the last of them is kept.`,
       });
     } else seen.set(key.value, rowsOf(list).indexOf(row) + 1);

@@ -6,6 +6,7 @@ import { readFileBytes, readInstanceFiles, downloadText, FileProblem } from "./f
 import { instanceFromParts, noInstance } from "./instance-data.js";
 import { createImportView } from "./import-view.js";
 import { requestsJsonl, requestCount, problemsCsv } from "./import-downloads.js";
+import { loadCatalog, onLocaleChange, catalogFailedText } from "./locale.js";
 
 /** The running page, once started (one per document). */
 let page = null;
@@ -33,10 +34,14 @@ export async function startImportPage() {
   el.locale = localeSelect({ id: "import-locale", value: matchLocale(navigator.languages) });
   el["mode-slot"].append(el.mode);
   el["locale-slot"].append(el.locale);
-  page = { el, view, csv: null, instance: noInstance(), seq: 0, instanceSeq: 0, timer: null, lastCheck: null, checks: 0 };
+  page = { el, view, csv: null, instance: noInstance(), locale: "en", seq: 0, instanceSeq: 0, timer: null, lastCheck: null, checks: 0 };
 
   try {
     await init();
+    // The browser's language, when offered: its catalog is fetched before the first check.
+    const { tag, failed } = await loadCatalog(el.locale.value);
+    page.locale = el.locale.value = tag;
+    if (failed) setStatus(el["load-status"], catalogFailedText(failed), "bad");
   } catch (err) {
     el.loading.textContent = `The validator could not be loaded, so files cannot be checked (${err && err.message ? err.message : err}).`;
     el.loading.classList.add("fatal");
@@ -57,7 +62,12 @@ function wire(p) {
   });
   el["instance-id"].addEventListener("change", () => check(p));
   el.mode.addEventListener("change", () => check(p));
-  el.locale.addEventListener("change", () => check(p));
+  // A new language: its catalog is fetched, then the file is checked again (messages in it), on the same page.
+  onLocaleChange(el.locale, (tag, failed) => {
+    p.locale = tag;
+    if (failed) setStatus(el["load-status"], catalogFailedText(failed), "bad");
+    check(p, { keepPage: true });
+  });
   el["only-problems"].addEventListener("change", () => view.setOnlyProblems(el["only-problems"].checked));
   byId("page-prev").addEventListener("click", () => view.turn(-1));
   byId("page-next").addEventListener("click", () => view.turn(1));
@@ -122,7 +132,7 @@ function effectiveMode(p) {
 /** The options of the check, from the page's controls and loaded data. */
 function options(p) {
   const { el } = p;
-  const out = { locale: el.locale.value };
+  const out = { locale: p.locale };
   if (el.mode.value) out.identityManagementType = el.mode.value;
   if (p.instance.context) out.instance = p.instance.context;
   if (el["instance-id"].value !== "") out.instanceId = el["instance-id"].value;
@@ -130,7 +140,7 @@ function options(p) {
 }
 
 /** Checks the loaded file again and shows the result, with how long each half took. */
-export function check(p = page) {
+export function check(p = page, { keepPage = false } = {}) {
   clearTimeout(p.timer);
   if (!p.csv) {
     p.view.clear("No file checked yet.");
@@ -146,7 +156,7 @@ export function check(p = page) {
     return showDownloads(p);
   }
   const checked = performance.now();
-  p.view.show(report);
+  p.view.show(report, { locale: p.locale, keepPage });
   const shown = performance.now();
   p.lastCheck = { checkMs: checked - started, renderMs: shown - checked, rows: report.rows.length };
   p.el["check-status"].dataset.checks = String(++p.checks);

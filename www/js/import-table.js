@@ -1,7 +1,7 @@
 // The import page's table: a header of the file's columns, and one `tr[data-row=N]` per user row
 // with one `td[data-column]` per column. A cell with an error is aria-invalid and described by its
 // messages; a row's problems without a column go in the row's last cell; passwords are masked.
-import { h, vh } from "../dom.js";
+import { h, vh, inLang } from "../dom.js";
 import { MASK } from "./sensitive.js";
 import { cellText, isPasswordColumn } from "./csv-columns.js";
 
@@ -23,11 +23,11 @@ function breakable(header) {
   return header.split("|").flatMap((part, i) => (i ? ["|", h("wbr"), part] : [part]));
 }
 
-/** Replaces the body's rows with `rows` (one page). */
-export function renderRows(tbody, columns, rows) {
+/** Replaces the body's rows with `rows` (one page), whose messages are in `locale`. */
+export function renderRows(tbody, columns, rows, locale = "en") {
   const masked = columns.map(isPasswordColumn);
   const fragment = document.createDocumentFragment();
-  for (const row of rows) fragment.append(rowElement(columns, masked, row));
+  for (const row of rows) fragment.append(rowElement(columns, masked, row, locale));
   tbody.replaceChildren(fragment);
 }
 
@@ -45,7 +45,7 @@ function problemsByColumn(columns, row) {
   return byColumn;
 }
 
-function rowElement(columns, masked, row) {
+function rowElement(columns, masked, row, locale) {
   const problems = problemsByColumn(columns, row);
   const invalid = row.report.errors.length > 0;
   let counter = 0;
@@ -56,7 +56,7 @@ function rowElement(columns, masked, row) {
         "li",
         { id: `p-${row.row}-${counter++}`, class: error ? "err" : "warn", "data-code": v.code },
         vh(error ? "Error: " : "Warning: "),
-        v.message,
+        inLang(locale, v.message),
       );
     });
   const cells = columns.map((column, i) => {

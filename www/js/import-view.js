@@ -1,7 +1,8 @@
 // What the import page shows of a CsvReport: the file's problems, the summary, and the table one
 // page at a time (the filter applies before paging, so 10,000 rows stay quick).
-import { h, vh, plural } from "../dom.js";
+import { h, vh, plural, inLang } from "../dom.js";
 import { renderHead, renderRows } from "./import-table.js";
+import { formatNumber } from "./locale.js";
 
 /** Rows per page of the table. */
 export const PAGE_SIZE = 200;
@@ -24,13 +25,12 @@ export function filterRows(rows, onlyProblems) {
   return onlyProblems ? rows.filter((r) => r.report.errors.length > 0) : rows;
 }
 
-function count(n, word) {
-  return plural(n, word).replace(/^\d+/, n.toLocaleString("en-US"));
-}
-
-function summaryText(s) {
+/** The summary line (the page's English words; numbers in the format of `tag`). */
+export function summaryText(s, tag = "en") {
+  const num = (n) => formatNumber(tag, n);
+  const count = (n, word) => plural(n, word).replace(/^\d+/, num(n));
   if (s.users === 0 && s.errors === 0) return "No users in the file.";
-  const users = `${count(s.users, "user")}, ${s.invalid.toLocaleString("en-US")} of them invalid.`;
+  const users = `${count(s.users, "user")}, ${num(s.invalid)} of them invalid.`;
   const problems = `${count(s.errors, "error")} and ${count(s.warnings, "warning")}`;
   const file = s.fileErrors || s.fileWarnings ? ` (the file itself: ${count(s.fileErrors, "error")}, ${count(s.fileWarnings, "warning")})` : "";
   return `${users} ${problems}${file}.`;
@@ -41,7 +41,8 @@ function summaryText(s) {
  * `show(report)` renders a report (page 1); `setOnlyProblems(on)` filters; `turn(delta)` pages.
  */
 export function createImportView(els) {
-  const state = { report: null, rows: [], onlyProblems: false, page: 0 };
+  const state = { report: null, rows: [], onlyProblems: false, page: 0, locale: "en" };
+  const num = (n) => formatNumber(state.locale, n);
 
   function pages() {
     return Math.max(1, Math.ceil(state.rows.length / PAGE_SIZE));
@@ -51,10 +52,10 @@ export function createImportView(els) {
     const { report } = state;
     const start = state.page * PAGE_SIZE;
     const slice = state.rows.slice(start, start + PAGE_SIZE);
-    renderRows(els.tbody, report ? report.columns : [], slice);
+    renderRows(els.tbody, report ? report.columns : [], slice, state.locale);
     const total = state.rows.length;
     els.pagerStatus.textContent = total
-      ? `Rows ${(start + 1).toLocaleString("en-US")}–${(start + slice.length).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} shown · page ${state.page + 1} of ${pages()}`
+      ? `Rows ${num(start + 1)}–${num(start + slice.length)} of ${num(total)} shown · page ${num(state.page + 1)} of ${num(pages())}`
       : state.onlyProblems && report && report.rows.length
         ? "No invalid rows."
         : "No rows.";
@@ -62,19 +63,21 @@ export function createImportView(els) {
     els.next.disabled = state.page >= pages() - 1;
   }
 
-  function refilter() {
+  function refilter(keepPage = false) {
     state.rows = state.report ? filterRows(state.report.rows, state.onlyProblems) : [];
-    state.page = 0;
+    state.page = keepPage ? Math.min(state.page, pages() - 1) : 0;
     renderPage();
   }
 
   return {
-    show(report) {
+    /** Shows `report`, whose messages are in `locale`; `keepPage` stays on the page shown (a new language). */
+    show(report, { locale = "en", keepPage = false } = {}) {
       state.report = report;
+      state.locale = locale;
       renderHead(els.thead, report.columns);
-      renderFileProblems(els.fileProblems, report);
-      els.summary.textContent = summaryText(summarize(report));
-      refilter();
+      renderFileProblems(els.fileProblems, report, locale);
+      els.summary.textContent = summaryText(summarize(report), locale);
+      refilter(keepPage);
     },
     clear(text) {
       state.report = null;
@@ -98,14 +101,14 @@ export function createImportView(els) {
 }
 
 /** The file's own errors and warnings (header, encoding, quoting, limits, unresolved columns). */
-function renderFileProblems(list, report) {
+function renderFileProblems(list, report, locale) {
   const item = (v, error) =>
     h(
       "li",
       { class: error ? "err" : "warn", "data-code": v.code },
       vh(error ? "Error: " : "Warning: "),
       v.column !== undefined ? h("strong", {}, v.column, ": ") : null,
-      v.message,
+      inLang(locale, v.message),
     );
   list.replaceChildren(...report.errors.map((v) => item(v, true)), ...report.warnings.map((v) => item(v, false)));
 }

@@ -1,6 +1,6 @@
 // Violations → the form: each reported problem goes to the control (or nearest group) its path
 // names, with aria-invalid and aria-describedby; the status panel's list; the live region.
-import { h, vh, pathAncestors, plural } from "../dom.js";
+import { h, vh, pathAncestors, plural, inLang } from "../dom.js";
 import { rowsOf } from "./lists.js";
 import { tagControls } from "./gather.js";
 import { fixButton } from "./fix.js";
@@ -60,7 +60,8 @@ function locate(ctx, path, violation) {
 function tagSide(ctx, key, violation) {
   const cacheKey = `tag\u0000${key}`;
   if (!ctx.probeCache.has(cacheKey)) {
-    const report = ctx.api.validateCreateUser({ Tags: { [key]: "" } });
+    // The same locale as the report's, so that messages compare equal (the cache is emptied when it changes).
+    const report = ctx.api.validateCreateUser({ Tags: { [key]: "" } }, { locale: ctx.state.locale });
     ctx.probeCache.set(cacheKey, report.errors.concat(report.warnings));
   }
   const keyProblems = ctx.probeCache.get(cacheKey);
@@ -90,13 +91,13 @@ function renderMessages(ctx, t) {
   t.signature = signature;
   const nodes = [];
   if (t.note) {
-    nodes.push(h("p", { class: "note" }, vh("Note: "), t.note, hasValue ? " The value entered here is kept but not sent." : null));
+    nodes.push(h("p", { class: "note" }, vh("Note: "), inLang(t.noteLang ?? "en", t.note), hasValue ? " The value entered here is kept but not sent." : null));
   }
   for (const v of t.items) {
     const error = v.level === "error";
     const fix = fixButton(ctx, v);
     nodes.push(
-      h("p", { class: error ? "err" : "warn", "data-code": v.code }, vh(error ? "Error: " : "Warning: "), v.message, fix ? " " : null, fix),
+      h("p", { class: error ? "err" : "warn", "data-code": v.code }, vh(error ? "Error: " : "Warning: "), messageText(ctx, v), fix ? " " : null, fix),
     );
   }
   t.msg.replaceChildren(...nodes);
@@ -108,6 +109,11 @@ function renderMessages(ctx, t) {
     t.wrapper.classList.toggle("has-warning", warned);
   }
   if (t.fix) t.fix.hidden = !t.items.some((v) => v.code === "NOT_NFC");
+}
+
+/** A violation's message: the package's in the chosen language (marked so), or the page's own. */
+function messageText(ctx, v) {
+  return v.own ? v.message : inLang(ctx.state.locale, v.message);
 }
 
 /** The status line and the list of shown problems (each a button leading to its field). */
@@ -130,9 +136,9 @@ export function renderStatus(ctx, report, shown, hiddenErrors) {
       "button",
       { type: "button", class: "problem-link" },
       vh(v.level === "error" ? "Error: " : "Warning: "),
-      h("strong", {}, t.label),
+      h("strong", { lang: t.labelNode ? t.labelNode.lang : null }, t.label),
       " — ",
-      v.message,
+      messageText(ctx, v),
     );
     button._focusTarget = t;
     items.push(h("li", { class: v.level === "error" ? "problem-err" : "problem-warn" }, button));

@@ -20,7 +20,9 @@ export function applyModeTo(ctx, root) {
     const notApplicable = modes.notApplicableIn.includes(mode);
     const required = field.required || modes.requiredIn.includes(mode);
     t.forbidden = forbidden;
-    t.note = forbidden || notApplicable ? modeReason(ctx, t, forbidden ? "FORBIDDEN" : "NOT_APPLICABLE") : null;
+    const reason = forbidden || notApplicable ? modeReason(ctx, t, forbidden ? "FORBIDDEN" : "NOT_APPLICABLE") : null;
+    t.note = reason && reason.text;
+    t.noteLang = reason && reason.lang;
     if (t.reqMark) t.reqMark.hidden = !required;
     if (t.hintText) t.hintText.textContent = hintFor(field, mode);
     node.classList.toggle("is-forbidden", forbidden);
@@ -38,8 +40,9 @@ export function applyModeTo(ctx, root) {
 }
 
 /**
- * Why the current mode forbids or ignores a field, in the validator's own words: it validates a
- * probe input holding only that field and takes its FORBIDDEN or NOT_APPLICABLE message.
+ * Why the current mode forbids or ignores a field, in the validator's own words (in the chosen
+ * language): it validates a probe input holding only that field and takes its FORBIDDEN or
+ * NOT_APPLICABLE message. `{ text, lang }`; the page's English sentence when there is none.
  */
 function modeReason(ctx, t, code) {
   const mode = ctx.state.mode;
@@ -52,10 +55,8 @@ function modeReason(ctx, t, code) {
       const hit = [...report.errors, ...report.warnings].find((v) => v.path === t.modelPath && v.code === code);
       if (hit) message = hit.message;
     }
-    ctx.probeCache.set(
-      key,
-      message ?? (code === "FORBIDDEN" ? `${t.label} is not allowed with ${modeName(mode)}.` : `${t.label} has no effect with ${modeName(mode)}.`),
-    );
+    const own = code === "FORBIDDEN" ? `${t.label} is not allowed with ${modeName(mode)}.` : `${t.label} has no effect with ${modeName(mode)}.`;
+    ctx.probeCache.set(key, message !== null ? { text: message, lang: ctx.state.locale } : { text: own, lang: "en" });
   }
   return ctx.probeCache.get(key);
 }

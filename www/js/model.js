@@ -14,6 +14,18 @@ export function modelPathOf(name) {
   return name.replace(/\[\d+\]/g, "[0]");
 }
 
+/** The field at a model path (`PhoneNumberConfigs[0].Channel`), or null when no member is there. */
+export function fieldAt(model, modelPath) {
+  let shape = model;
+  let field = null;
+  for (const name of modelPath.split(/\[\d+\]\.?|\./).filter(Boolean)) {
+    field = shape ? fieldByName(shape, name) : null;
+    if (!field) return null;
+    shape = field.shape;
+  }
+  return field;
+}
+
 /** Mode rules of a field that has none. */
 export function noModes() {
   return { requiredIn: [], forbiddenIn: [], notApplicableIn: [] };
