@@ -34,11 +34,12 @@ export async function startAll() {
 }
 
 /**
- * Opens a page (`path`, the form by default) in a fresh context and records what must not happen: console errors, page errors,
+ * Opens a page (`path`, the form by default) in a fresh context (`locale`: the browser's language)
+ * and records what must not happen: console errors, page errors,
  * CSP violations and requests to anywhere but the server's origin.
  */
-export async function openPage(env, { viewport = { width: 1280, height: 900 }, permissions = [], path = "/" } = {}) {
-  const context = await env.browser.newContext({ viewport, acceptDownloads: true });
+export async function openPage(env, { viewport = { width: 1280, height: 900 }, permissions = [], path = "/", locale } = {}) {
+  const context = await env.browser.newContext({ viewport, acceptDownloads: true, locale });
   if (permissions.length) await context.grantPermissions(permissions, { origin: env.origin });
   const page = await context.newPage();
   const log = { consoleErrors: [], pageErrors: [], requests: [], foreignRequests: [], csp: [] };

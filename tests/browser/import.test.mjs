@@ -104,7 +104,7 @@ test("the users file alone: every row checked, the file's UNRESOLVED columns, RE
   assert.equal(await page.locator("tbody tr[data-row]").count(), 7);
   assert.deepEqual(await codes(page), ["UNRESOLVED", "UNRESOLVED", "REQUIRED", "MODE_UNKNOWN"]);
   const problems = await text(page, "#file-problems");
-  assert.match(problems, /Error: routing profile name: The instance data has no list for this column/);
+  assert.match(problems, /Error: routing profile name: The instance data has no list of routing profiles/);
   assert.match(problems, /Error: security_profile_name_1\|security_profile_name_2: The instance data has no list/);
   assert.match(problems, /Error: The instance ID is not given/);
   assert.match(problems, /Warning: The identity management type was not given/);
