@@ -6,6 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
+import { validateCreateUser } from "../../pkg/index.mjs";
 import { startAll, openPage, assertPageClean, fillByName, byName, describedText } from "./helpers.mjs";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
@@ -209,13 +210,27 @@ test("clearing the instance data: pickers and instance checks go, the mode stays
   await context.close();
 });
 
-test("the locale select follows the browser and is offered on the form", async () => {
+test("the locale select follows the browser; in German, TAKEN, NOT_FOUND and the fix label are the package's German", async () => {
   const { page, log, context } = await openWithInstance();
   const locale = page.locator('select[name="locale"]');
   assert.equal(await locale.inputValue(), "en");
   await locale.selectOption("de");
+  await page.waitForFunction(() => document.querySelector('[name="Username"]').labels[0].querySelector("span[lang]").lang === "de");
   await byName(page, "Username").pressSequentially("jdoe");
   assert.deepEqual(await codes(page, "Username"), ["TAKEN"]);
+  // The package's words in German: TAKEN, NOT_FOUND for a name pasted as an id, and its fix's label.
+  const instance = INSTANCE_FILES.map((f) => JSON.parse(readFileSync(f, "utf8")));
+  const input = { Username: "jdoe", RoutingProfileId: "Basic Routing Profile" };
+  const report = validateCreateUser(input, { instance, locale: "de" });
+  const at = (path) => report.errors.find((v) => v.path === path);
+  await byName(page, "RoutingProfileId").fill(input.RoutingProfileId);
+  assert.ok((await describedText(page, "Username")).includes(at("Username").message));
+  assert.ok((await describedText(page, "RoutingProfileId")).includes(at("RoutingProfileId").message));
+  const fix = page.locator('[data-path="RoutingProfileId"] button[data-fix]');
+  assert.equal(await fix.textContent(), at("RoutingProfileId").fix.label);
+  assert.equal(await fix.getAttribute("lang"), "de");
+  await fix.click();
+  assert.equal(await byName(page, "RoutingProfileId").inputValue(), BASIC_RP);
   await assertPageClean(page, log);
   await context.close();
 });

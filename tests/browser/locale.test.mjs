@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { validateCreateUser, validateCreateUserCsv, csvTemplate } from "../../pkg/index.mjs";
-import { startAll, openPage, assertPageClean, byName, fillByName, describedText } from "./helpers.mjs";
+import { startAll, openPage, assertPageClean, byName, fillByName, describedText, addRow } from "./helpers.mjs";
 import { USERS_CSV, openImport, pickCsv, afterCheck, cell, cellDescription } from "./import-helpers.mjs";
 
 let env;
@@ -123,6 +123,22 @@ test("a browser in German starts the form in German (its catalog fetched once) a
     await assertPageClean(page, log);
     await context.close();
   }
+});
+
+test("list rows follow the language: a row added before the switch is relabelled, one added after is built in it", async () => {
+  const { page, log, context } = await openPage(env);
+  await addRow(page, "AutoAcceptConfigs");
+  await byName(page, "AutoAcceptConfigs[0].AutoAccept").selectOption("true");
+  await chooseFormLocale(page, "es", "Username");
+  await addRow(page, "AutoAcceptConfigs");
+  const label = await pageLabel(page, "es", "AutoAcceptConfigs.Channel");
+  assert.notEqual(label, await pageLabel(page, "en", "AutoAcceptConfigs.Channel"));
+  for (const i of [0, 1]) assert.equal(await labelText(page, `AutoAcceptConfigs[${i}].Channel`), label, `row ${i + 1}`);
+  const legend = page.locator('fieldset[data-path="AutoAcceptConfigs"] > legend > span[lang]');
+  assert.equal(await legend.textContent(), await pageLabel(page, "es", "AutoAcceptConfigs"));
+  assert.equal(await byName(page, "AutoAcceptConfigs[0].AutoAccept").inputValue(), "true", "the row's value stays");
+  await assertPageClean(page, log);
+  await context.close();
 });
 
 test("the form's mode notes follow the language (the validator's FORBIDDEN reason in it)", async () => {
