@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A tiny static server for the admin page: `node scripts/serve.mjs [port]` serves the repository
-// root on http://127.0.0.1:<port>/ (default 8080; 0 picks a free port), `/` redirecting to `/www/`.
+// root on http://127.0.0.1:<port>/ (default 8080; 0 picks a free port), `/` redirecting to `/www/`, `/import.html` to `/www/import.html`.
 // GET and HEAD only; no directory listings; `..` and dot-files refused; files must stay inside the
 // root after symlinks are resolved. It sets no Content-Security-Policy: the page sets its own.
 // Importable: `startServer({ port, root })` resolves to `{ server, port, origin, close() }`.
@@ -74,6 +74,11 @@ async function handle(root, req, res) {
   let { file } = target;
   if (rawPath === "/") {
     send(res, 302, "See /www/", { Location: "/www/" });
+    return;
+  }
+  // The pages' own addresses (PAGES.md): /import.html is the import page under /www/.
+  if (rawPath === "/import.html") {
+    send(res, 302, "See /www/import.html", { Location: "/www/import.html" });
     return;
   }
   let stat;

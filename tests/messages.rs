@@ -224,7 +224,10 @@ fn every_key_used_in_code_is_in_english_and_every_english_key_is_used() {
         .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
         .collect::<String>();
     for key in en.keys().filter(|k| k.starts_with("cli.")) {
-        assert!(cli.contains(&format!("\"{key}\"")), "js/cli does not use {key}");
+        assert!(
+            cli.contains(&format!("\"{key}\"")),
+            "js/cli does not use {key}"
+        );
         used.insert(key.clone());
     }
     for m in members() {

@@ -53,6 +53,10 @@ test("listens on 127.0.0.1 and redirects / to /www/", async () => {
   const noSlash = await raw("/www");
   assert.equal(noSlash.status, 301);
   assert.equal(noSlash.headers.location, "/www/");
+  const importPage = await raw("/import.html");
+  assert.equal(importPage.status, 302, "the import page at /import.html (PAGES.md)");
+  assert.equal(importPage.headers.location, "/www/import.html");
+  assert.equal((await raw("/www/import.html")).status, 200);
 });
 
 test("serves the right MIME types", async () => {
