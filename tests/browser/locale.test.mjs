@@ -105,6 +105,9 @@ test("the form switches language live: labels from describeModel(locale), messag
   assert.deepEqual(localeRequests(log), seen, "English is built in: nothing more is fetched");
   assert.equal(await describedText(page, EMAIL), english, "the English message returns");
   assert.equal(await labelText(page, EMAIL), await pageLabel(page, "en", EMAIL));
+  await chooseFormLocale(page, "de", EMAIL);
+  assert.deepEqual(localeRequests(log), seen, "a catalog chosen again is not fetched again");
+  assert.ok((await describedText(page, EMAIL)).includes(expectedMessage(input, EMAIL, "de")[0]));
   await assertPageClean(page, log);
   await context.close();
 });
@@ -137,6 +140,28 @@ test("list rows follow the language: a row added before the switch is relabelled
   const legend = page.locator('fieldset[data-path="AutoAcceptConfigs"] > legend > span[lang]');
   assert.equal(await legend.textContent(), await pageLabel(page, "es", "AutoAcceptConfigs"));
   assert.equal(await byName(page, "AutoAcceptConfigs[0].AutoAccept").inputValue(), "true", "the row's value stays");
+  await assertPageClean(page, log);
+  await context.close();
+});
+
+test("a catalog that cannot be fetched: the form says so and stays in English, working", async () => {
+  const { page, log, context } = await openPage(env);
+  await page.route("**/locales/de.json", (route) => route.fulfill({ status: 404, body: "" }));
+  await fillByName(page, { Username: "a b" });
+  const english = await describedText(page, "Username");
+  await page.selectOption("select[name=locale]", "de");
+  await page.waitForFunction(() => document.getElementById("load-status").textContent !== "");
+  assert.match(await page.locator("#load-status").textContent(), /could not be loaded \(locales\/de\.json\); they are shown in English/);
+  assert.equal(await page.locator("select[name=locale]").inputValue(), "en", "the select goes back to English");
+  assert.equal(await describedText(page, "Username"), english);
+  await fillByName(page, { Username: "jdoe" });
+  assert.equal(await byName(page, "Username").getAttribute("aria-invalid"), "false", "the form still checks");
+  await page.unroute("**/locales/de.json");
+  await chooseFormLocale(page, "de", "Username");
+  assert.equal(await page.locator("#load-status").textContent(), "", "the note goes once a language loads");
+  assert.equal(log.consoleErrors.length, 1, "only the failed fetch is logged");
+  assert.match(log.consoleErrors[0], /404/);
+  log.consoleErrors.length = 0;
   await assertPageClean(page, log);
   await context.close();
 });

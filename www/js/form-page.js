@@ -21,7 +21,7 @@ import { noInstance } from "./instance-data.js";
 import { loadInstanceFiles, clearInstance, renderInstancePanel } from "./instance-panel.js";
 import { pickChoice } from "./pickers.js";
 import { applyFix } from "./fix.js";
-import { loadCatalog, onLocaleChange, catalogFailedText } from "./locale.js";
+import { loadCatalog, onLocaleChange, noteCatalog } from "./locale.js";
 import { relabelForm } from "./relabel.js";
 
 const ELEMENT_IDS = [
@@ -87,7 +87,7 @@ export async function startFormPage() {
     // The browser's language, when offered: its catalog is fetched before the form is built.
     const { tag, failed } = await loadCatalog(ctx.state.locale);
     ctx.state.locale = tag;
-    if (failed) el["load-status"].textContent = catalogFailedText(failed);
+    noteCatalog(el["load-status"], failed);
     ctx.model = describeModel(tag);
   } catch (err) {
     el.loading.textContent = `The validator could not be loaded, so the form is not available (${err && err.message ? err.message : err}).`;
@@ -137,8 +137,8 @@ function buildLocaleSelect(ctx) {
     relabelForm(ctx, describeModel(tag));
     applyMode(ctx);
     update(ctx);
-    if (failed) ctx.el["load-status"].textContent = catalogFailedText(failed);
-    announce(ctx.el.live, failed ? catalogFailedText(failed) : `Messages and labels: ${select.selectedOptions[0].textContent}.`);
+    noteCatalog(ctx.el["load-status"], failed);
+    announce(ctx.el.live, failed ? ctx.el["load-status"].textContent : `Messages and labels: ${select.selectedOptions[0].textContent}.`);
   });
 }
 

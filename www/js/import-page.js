@@ -6,7 +6,7 @@ import { readFileBytes, readInstanceFiles, downloadText, FileProblem } from "./f
 import { instanceFromParts, noInstance } from "./instance-data.js";
 import { createImportView } from "./import-view.js";
 import { requestsJsonl, requestCount, problemsCsv } from "./import-downloads.js";
-import { loadCatalog, onLocaleChange, catalogFailedText } from "./locale.js";
+import { loadCatalog, onLocaleChange, noteCatalog } from "./locale.js";
 
 /** The running page, once started (one per document). */
 let page = null;
@@ -41,7 +41,7 @@ export async function startImportPage() {
     // The browser's language, when offered: its catalog is fetched before the first check.
     const { tag, failed } = await loadCatalog(el.locale.value);
     page.locale = el.locale.value = tag;
-    if (failed) setStatus(el["load-status"], catalogFailedText(failed), "bad");
+    noteLocale(el["load-status"], failed);
   } catch (err) {
     el.loading.textContent = `The validator could not be loaded, so files cannot be checked (${err && err.message ? err.message : err}).`;
     el.loading.classList.add("fatal");
@@ -65,7 +65,7 @@ function wire(p) {
   // A new language: its catalog is fetched, then the file is checked again (messages in it), on the same page.
   onLocaleChange(el.locale, (tag, failed) => {
     p.locale = tag;
-    if (failed) setStatus(el["load-status"], catalogFailedText(failed), "bad");
+    noteLocale(el["load-status"], failed);
     check(p, { keepPage: true });
   });
   el["only-problems"].addEventListener("change", () => view.setOnlyProblems(el["only-problems"].checked));
@@ -74,6 +74,12 @@ function wire(p) {
   el["download-requests"].addEventListener("click", () => download(p, "requests"));
   el["download-problems"].addEventListener("click", () => download(p, "problems"));
   el["download-template"].addEventListener("click", () => download(p, "template"));
+}
+
+/** The note that a language could not be loaded (marked bad), or none. */
+function noteLocale(node, failed) {
+  if (failed) node.className = "load-status status-bad";
+  noteCatalog(node, failed);
 }
 
 function setStatus(node, text, kind) {

@@ -4,15 +4,19 @@
 // its format. The page's own chrome stays English.
 import { loadLocale } from "../../pkg/web.js";
 
+/** The tags whose catalog is in (the package keeps them; `loadLocale` would fetch again). */
+const loaded = new Set();
+
 /**
  * Loads the catalog of `tag` (English needs none). Resolves to the tag to use: `tag` once its
  * catalog is in, "en" when it cannot be fetched (so a failed fetch never leaves a page half in
  * a language), with `failed` then the tag that could not be loaded (else null).
  */
 export async function loadCatalog(tag) {
-  if (tag === "en") return { tag, failed: null };
+  if (tag === "en" || loaded.has(tag)) return { tag, failed: null };
   try {
     await loadLocale(tag);
+    loaded.add(tag);
     return { tag, failed: null };
   } catch {
     return { tag: "en", failed: tag };
@@ -51,7 +55,16 @@ export function formatNumber(tag, n) {
   return format.format(n);
 }
 
-/** What to tell the admin when a language could not be loaded. */
-export function catalogFailedText(tag) {
-  return `The messages in the chosen language could not be loaded (locales/${tag}.json); they are shown in English.`;
+/**
+ * Tells the admin in `node` that the catalog of `failed` (a tag) could not be loaded; with `failed`
+ * null, takes such a note away again (and leaves any other text of the node alone).
+ */
+export function noteCatalog(node, failed) {
+  if (failed) {
+    node.textContent = `The messages in the chosen language could not be loaded (locales/${failed}.json); they are shown in English.`;
+    node.dataset.catalog = node.textContent;
+  } else if (node.dataset.catalog !== undefined) {
+    if (node.textContent === node.dataset.catalog) node.textContent = "";
+    delete node.dataset.catalog;
+  }
 }
