@@ -2,11 +2,12 @@
 // `describeModel(locale)`, Node reading pkg/locales/<tag>.json on first use, the browser entry's
 // loadLocale / init({ locales }), English for anything not at hand, and codes and paths that never
 // change with the locale. Runs on a copy of pkg/ with a made-up "de" catalog (every English
-// template wrapped in « »), since translators fill the real ones later.
+// template wrapped in « ») and no other catalog, so that "a locale with no catalog" can be tried;
+// tests/js/locales-shipped.test.mjs checks the real catalogs the package ships.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -18,6 +19,7 @@ cpSync(new URL("pkg/", root), dir, { recursive: true });
 const en = JSON.parse(readFileSync(new URL("locales/en.json", root), "utf8"));
 const marked = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, k.startsWith("@") ? v : `«${v}»`]));
 marked["@number.group"] = ".";
+for (const f of readdirSync(join(dir, "locales"))) rmSync(join(dir, "locales", f));
 writeFileSync(join(dir, "locales", "de.json"), JSON.stringify(marked));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 

@@ -29,7 +29,9 @@ function node(args) {
 test("the tarball holds only the package files", () => {
   const files = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", join(ROOT, "pkg")], { encoding: "utf8" }))[0].files.map((f) => f.path).sort();
   const cli = readdirSync(join(ROOT, "js/cli")).filter((f) => f.endsWith(".cjs")).map((f) => `cli/${f}`);
-  assert.deepEqual(files, [...cli, "README.md", "connect_create_user.js", "connect_create_user_bg.wasm", "connect_create_user_node.cjs", "index.cjs", "index.d.cts", "index.d.ts", "index.mjs", "package.json", "web.d.ts", "web.js"].sort());
+  const locales = readdirSync(join(ROOT, "locales")).filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.json$/.test(f) && f !== "en.json").map((f) => `locales/${f}`);
+  assert.equal(locales.length, 10, "the ten languages besides English");
+  assert.deepEqual(files, [...cli, ...locales, "README.md", "connect_create_user.js", "connect_create_user_bg.wasm", "connect_create_user_node.cjs", "index.cjs", "index.d.cts", "index.d.ts", "index.mjs", "package.json", "web.d.ts", "web.js"].sort());
   const meta = JSON.parse(readFileSync(join(ROOT, "pkg/package.json"), "utf8"));
   for (const key of ["name", "version", "description", "license", "exports", "types", "files", "sideEffects"]) assert.ok(key in meta, key);
   assert.equal(meta.name, "connect-create-user");
