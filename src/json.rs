@@ -40,6 +40,40 @@ pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Appends a value as `JSON.stringify` writes it, members in their order. For values built with
+/// whole numbers and no `Other` (a CSV row's input): other numbers are written as integers and
+/// `Other` as `null`. Recursion is bounded by [`MAX_DEPTH`], as every `Val` is.
+pub fn write_value(out: &mut String, v: &Val<'_>) {
+    match v {
+        Val::Null | Val::Other(_) => out.push_str("null"),
+        Val::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Val::Number(n) => write_integer(out, *n),
+        Val::String(s) => write_string(out, s),
+        Val::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Val::Object(members) => {
+            out.push('{');
+            for (i, (k, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, k);
+                out.push(':');
+                write_value(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
 /// The hex digit of `n` (0–15), lower- or upper-case.
 pub fn hex_digit(n: u8, upper: bool) -> char {
     let n = n & 0xf;
@@ -55,8 +89,24 @@ pub fn write_integer(out: &mut String, n: f64) {
     if n == 0.0 {
         out.push('0');
     } else {
-        // Callers only write whole numbers within the model's bounds, which `i64` holds exactly.
-        out.push_str(&(n as i64).to_string());
+        // Callers only write whole numbers within the model's bounds, which `i64` holds exactly;
+        // written digit by digit (no allocation).
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut m = (n as i64).unsigned_abs();
+        while m > 0 || at == digits.len() {
+            at -= 1;
+            if let Some(d) = digits.get_mut(at) {
+                *d = b'0' + (m % 10) as u8;
+            }
+            m /= 10;
+        }
+        if n < 0.0 {
+            out.push('-');
+        }
+        for d in digits.iter().skip(at) {
+            out.push(char::from(*d));
+        }
     }
 }
 

@@ -10,8 +10,8 @@
 
 use super::{CsvRow, FileReport};
 use crate::json::write_string;
+use crate::json::write_value;
 use crate::report::{Report, Violation};
-use crate::request::write_input;
 
 /// A CSV report being written: rows first, as they come, then the file's own report.
 #[derive(Debug)]
@@ -57,7 +57,8 @@ impl CsvJson {
             write_string(out, cell);
         }
         out.push_str("],\"input\":");
-        write_input(out, &row.input);
+        // The mapping builds the input in the model's member order, so it is written as it is.
+        write_value(out, &row.input);
         out.push_str(",\"report\":");
         write_report(out, &row.report);
         if row.sendable {

@@ -140,8 +140,10 @@ impl<'a> State<'a> {
                         .map_or_else(|| text(name), |id| Val::String(id.into()))
                 })
                 .collect();
-            m.members
-                .push((Cow::Borrowed("SecurityProfileIds"), Val::List(ids)));
+            if !ids.is_empty() {
+                m.members
+                    .push((Cow::Borrowed("SecurityProfileIds"), Val::List(ids)));
+            }
         }
         for (key, kind, name) in [
             (
