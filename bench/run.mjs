@@ -26,6 +26,7 @@ import { ajvValidate } from "./ajv-schema.mjs";
 import { consume, fmtInt, fmtMs, fmtX, interleaved, median, now, rotate, sinkValue, table } from "./lib.mjs";
 import { instanceSection } from "./section-instance.mjs";
 import { csvSection } from "./section-csv.mjs";
+import { localeSection } from "./section-locale.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -253,6 +254,7 @@ if (section("size")) {
 const env = { ours, PKG, HERE, ROOT, CFG, QUICK, MODE, problems };
 if (section("instance")) results.instance = await instanceSection(env);
 if (section("csv")) results.csv = await csvSection(env);
+if (section("locale")) results.locale = await localeSection(env);
 
 // ---------------------------------------------------------------------------------------------
 
