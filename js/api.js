@@ -67,7 +67,7 @@ function createApi(glue, modelText = glue.describeModel(0), localeText = () => n
 
   // The packed input is written into one growable byte buffer (format: src/wire.rs).
   const T = (c) => c.charCodeAt(0);
-  const [U, TRUE, FALSE, NUM, SEMI, STR, OBJ, KEY, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfn;sok}a]pE"].map(T);
+  const [U, TRUE, FALSE, NUM, SEMI, STR, OBJ, KEY, KEY_ID, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfn;sokK}a]pE"].map(T);
   const TAGS = { B: T("B"), Y: T("Y"), F: T("F"), O: T("O"), A: T("A") };
   for (const k of Object.values(OTHER_OBJECTS).concat(["V", "Z"])) TAGS[k] = T(k);
   const encoder = new TextEncoder();
@@ -125,6 +125,12 @@ function createApi(glue, modelText = glue.describeModel(0), localeText = () => n
     }
     putCount(pos, p - start);
     pos = p;
+  }
+  // A member the model names, by its index in the core's list (written in at build time).
+  function putKeyId(id) {
+    ensure(2);
+    buf[pos++] = KEY_ID;
+    buf[pos++] = id;
   }
   // ASCII text with no count (numbers as String(n) writes them).
   function putAscii(s) {

@@ -227,6 +227,13 @@ pub fn describe(locale: u32) -> String {
     .unwrap_or_default()
 }
 
+/// The member names a packed input may give by index (`'K' i`, see `wire`), one per line: asked
+/// once when the package is built, so that the gatherer writes two bytes per known member.
+#[wasm_bindgen(js_name = wireMemberNames)]
+pub fn wire_member_names() -> String {
+    wire::member_names().join("\n")
+}
+
 /// The message of an input too large to be sent (over `max_mb` MB), in the catalog of `locale`.
 #[wasm_bindgen(js_name = tooLargeMessage)]
 pub fn too_large_message(locale: u32, max_mb: u32) -> String {
