@@ -67,7 +67,7 @@ function createApi(glue, modelText = glue.describeModel(0), localeText = () => n
 
   // The packed input is written into one growable byte buffer (format: src/wire.rs).
   const T = (c) => c.charCodeAt(0);
-  const [U, TRUE, FALSE, NUM, SEMI, STR, OBJ, KEY, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfn;sok}a]pE"].map(T);
+  const [U, TRUE, FALSE, NUM, SEMI, STR, OBJ, KEY, KEY_ID, END_OBJ, LIST, END_LIST, PRESENT, ERR] = [..."utfn;sokK}a]pE"].map(T);
   const TAGS = { B: T("B"), Y: T("Y"), F: T("F"), O: T("O"), A: T("A") };
   for (const k of Object.values(OTHER_OBJECTS).concat(["V", "Z"])) TAGS[k] = T(k);
   const encoder = new TextEncoder();
@@ -125,6 +125,12 @@ function createApi(glue, modelText = glue.describeModel(0), localeText = () => n
     }
     putCount(pos, p - start);
     pos = p;
+  }
+  // A member the model names, by its index in the core's list (written in at build time).
+  function putKeyId(id) {
+    ensure(2);
+    buf[pos++] = KEY_ID;
+    buf[pos++] = id;
   }
   // ASCII text with no count (numbers as String(n) writes them).
   function putAscii(s) {
@@ -460,9 +466,32 @@ function createApi(glue, modelText = glue.describeModel(0), localeText = () => n
     return handle;
   }
 
+  // The packed input is copied straight into wasm memory and the report read from there
+  // (no allocation, copy and free per call as passing bytes through the glue makes; no text
+  // decoding for a clean report). Views are remade when wasm memory has grown (which detaches
+  // them); no JavaScript runs between writing the input, the call, and reading the report.
+  const memory = typeof glue.wasmMemory === "function" ? glue.wasmMemory() : null;
+  let bytes = new Uint8Array(0);
+  function wasmBytes() {
+    if (bytes.buffer !== memory.buffer) bytes = new Uint8Array(memory.buffer);
+    return bytes;
+  }
+  const decoder = new TextDecoder();
+
   function validateWith(input, options, handle, locale) {
     const packed = packInput(input, options);
     if (packed === null) return tooLarge(locale);
+    if (memory !== null) {
+      const at = glue.inputBuffer(packed.length);
+      wasmBytes().set(packed, at);
+      const n = glue.validateInput(handle, locale);
+      if (n === 0) return { valid: true, errors: [], warnings: [] };
+      if (n <= MAX_PACKED) {
+        const from = glue.outputBuffer();
+        const text = decoder.decode(wasmBytes().subarray(from, from + n));
+        return unpackReport(text, 0, text.length);
+      }
+    }
     const text = glue.validatePacked(packed, handle, locale);
     return unpackReport(text, 0, text.length);
   }

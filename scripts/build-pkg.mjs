@@ -12,7 +12,10 @@ const cargo = readFileSync(at("Cargo.toml"), "utf8");
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 copyFileSync(at("target/glue-node/connect_create_user.js"), at("pkg/connect_create_user_node.cjs"));
 // The field table, asked of the built module once here, so that loading the package does not.
-const MODEL = createRequire(import.meta.url)("../pkg/connect_create_user_node.cjs").describeModel(0);
+const built = createRequire(import.meta.url)("../pkg/connect_create_user_node.cjs");
+const MODEL = built.describeModel(0);
+// The members the packed form names by index (src/wire.rs, `'K' i`).
+const WIRE_NAMES = built.wireMemberNames().split("\n");
 const api = readFileSync(at("js/api.js"), "utf8").replace("  // @generated-packers\n", () => generatePackers(JSON.parse(MODEL)));
 const NAMES = ["validateCreateUser", "buildCreateUserRequest", "validateCreateUserBatch", "validateCreateUserCsv", "csvTemplate", "createValidator", "normalizeNfc", "describeModel"];
 // Message catalogs other than English (built into the wasm): pkg/locales/<tag>.json, loaded on demand.
@@ -199,7 +202,9 @@ function generatePackers(model) {
   shapes.forEach((shape, i) => {
     out += `  // ${shape.name}\n  function packShape${i}(v) {\n    const keys = Object.keys(v);\n    putObjectStart(keys.length);\n    let unknown = 0;\n    for (let i = 0; i < keys.length; i++) {\n      const k = keys[i];\n      switch (k) {\n`;
     for (const f of shape.fields) {
-      out += `        case ${JSON.stringify(f.name)}: {\n          put(KEY);\n          putText(k);\n          ${member(f)}\n          break;\n        }\n`;
+      const id = WIRE_NAMES.indexOf(f.name);
+      if (id < 0 || id > 127) throw new Error(`${f.name} has no index in wireMemberNames`);
+      out += `        case ${JSON.stringify(f.name)}: {\n          putKeyId(${id});\n          ${member(f)}\n          break;\n        }\n`;
     }
     out += `        default:\n          if (unknown === READ_ITEMS) continue;\n          unknown++;\n          put(KEY);\n          putText(k);\n          presence(v, k);\n      }\n    }\n    put(END_OBJ);\n  }\n`;
   });

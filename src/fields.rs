@@ -285,12 +285,15 @@ impl Shape {
 
     /// The index of the member called `name`, searching from `from` and wrapping around. Inputs
     /// mostly list members in the model's order, so passing the index after the last one found
-    /// makes most searches one comparison (string comparison is a byte loop in wasm).
+    /// makes most searches one comparison (string comparison is a byte loop in wasm). A name the
+    /// packed input gave by index is this table's own string, so its address is compared first.
     pub fn index_from(&self, name: &str, from: usize) -> Option<usize> {
         let n = self.fields.len();
-        (0..n)
-            .map(|i| (from + i) % n)
-            .find(|&i| self.fields.get(i).is_some_and(|f| f.name == name))
+        (0..n).map(|i| (from + i) % n).find(|&i| {
+            self.fields
+                .get(i)
+                .is_some_and(|f| std::ptr::eq(f.name, name) || f.name == name)
+        })
     }
 }
 

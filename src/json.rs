@@ -122,11 +122,7 @@ pub struct JsonError {
 
 /// Reads a JSON text that is one value.
 pub fn parse(text: &str) -> Result<Value, JsonError> {
-    let mut p = Parser {
-        bytes: text.as_bytes(),
-        text,
-        pos: 0,
-    };
+    let mut p = Parser::new(text);
     let value = p.value(0)?;
     p.skip_ws();
     if p.pos != p.bytes.len() {
@@ -138,11 +134,7 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
 /// Reads a JSON text that is an array, handing each item to `each` as soon as it is read, so
 /// that only one item is held at a time.
 pub fn for_each_item<'a>(text: &'a str, mut each: impl FnMut(Val<'a>)) -> Result<(), JsonError> {
-    let mut p = Parser {
-        bytes: text.as_bytes(),
-        text,
-        pos: 0,
-    };
+    let mut p = Parser::new(text);
     p.skip_ws();
     if !p.eat(b'[') {
         return Err(p.err("expected an array"));
@@ -191,11 +183,7 @@ pub fn for_each_output_piece<'a>(
     streamed: &[&str],
     mut each: impl FnMut(OutputPiece<'a>),
 ) -> Result<(), JsonError> {
-    let mut p = Parser {
-        bytes: text.as_bytes(),
-        text,
-        pos: 0,
-    };
+    let mut p = Parser::new(text);
     p.skip_ws();
     match p.peek() {
         Some(b'{') => p.output(0, streamed, &mut each)?,
@@ -237,17 +225,23 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// The items of every open list, innermost last; each list takes its own off the top when
+    /// it closes, in one allocation of the exact size. Kept from value to value (a batch reads
+    /// thousands), so that no container grows by reallocation.
+    items: Vec<Val<'a>>,
+    /// The members of every open object, likewise.
+    members: Vec<(Cow<'a, str>, Val<'a>)>,
 }
 
-/// An open container while reading.
+/// An open container while reading: where its items or members start in the parser's stacks.
 enum Frame<'a> {
-    List(Vec<Val<'a>>),
-    Object(Box<ObjectFrame<'a>>),
+    List(usize),
+    Object(ObjectFrame<'a>),
 }
 
-#[derive(Default)]
 struct ObjectFrame<'a> {
-    entries: Vec<(Cow<'a, str>, Val<'a>)>,
+    /// Where its members start in `Parser::members`.
+    start: usize,
     /// Built once the object is large, so that repeated keys stay linear to find.
     index: Option<HashMap<Cow<'a, str>, usize>>,
     /// The name of the member being read.
@@ -258,6 +252,16 @@ struct ObjectFrame<'a> {
 const INDEX_FROM: usize = 16;
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            bytes: text.as_bytes(),
+            text,
+            pos: 0,
+            items: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+
     /// One output object at `depth`: its members, the `streamed` lists item by item.
     fn output(
         &mut self,
@@ -356,9 +360,13 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     if skipped.is_empty() && base_depth + stack.len() < MAX_DEPTH {
                         stack.push(if list {
-                            Frame::List(Vec::new())
+                            Frame::List(self.items.len())
                         } else {
-                            Frame::Object(Box::default())
+                            Frame::Object(ObjectFrame {
+                                start: self.members.len(),
+                                index: None,
+                                key: Cow::Borrowed(""),
+                            })
                         });
                     } else {
                         skipped.push(list);
@@ -393,7 +401,7 @@ impl<'a> Parser<'a> {
                             return Ok(value.unwrap_or(Val::Null));
                         };
                         if let Some(v) = value.take() {
-                            add_to(top, v);
+                            self.add_to(top, v);
                         }
                         matches!(top, Frame::List(_))
                     }
@@ -419,7 +427,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Ends the innermost open container; its value, when it is kept or is the outermost skipped one.
-    fn close(&self, stack: &mut Vec<Frame<'a>>, skipped: &mut Vec<bool>) -> Option<Val<'a>> {
+    fn close(&mut self, stack: &mut Vec<Frame<'a>>, skipped: &mut Vec<bool>) -> Option<Val<'a>> {
         if let Some(list) = skipped.pop() {
             return skipped.is_empty().then_some(Val::Other(if list {
                 DEEP_LIST
@@ -428,8 +436,14 @@ impl<'a> Parser<'a> {
             }));
         }
         stack.pop().map(|frame| match frame {
-            Frame::List(items) => Val::List(items),
-            Frame::Object(o) => Val::Object(o.entries),
+            Frame::List(start) => {
+                Val::List(self.items.drain(start.min(self.items.len())..).collect())
+            }
+            Frame::Object(o) => Val::Object(
+                self.members
+                    .drain(o.start.min(self.members.len())..)
+                    .collect(),
+            ),
         })
     }
 
@@ -579,26 +593,35 @@ impl<'a> Parser<'a> {
     }
 }
 
-fn add_to<'a>(frame: &mut Frame<'a>, value: Val<'a>) {
-    match frame {
-        Frame::List(items) => items.push(value),
-        Frame::Object(o) => {
-            let key = std::mem::take(&mut o.key);
-            insert_member(&mut o.entries, &mut o.index, key, value);
+impl<'a> Parser<'a> {
+    /// Adds a complete value to the open container `frame` (the innermost: everything read
+    /// inside it has been taken off the stacks already).
+    fn add_to(&mut self, frame: &mut Frame<'a>, value: Val<'a>) {
+        match frame {
+            Frame::List(_) => self.items.push(value),
+            Frame::Object(o) => {
+                let key = std::mem::take(&mut o.key);
+                insert_member(&mut self.members, o.start, &mut o.index, key, value);
+            }
         }
     }
 }
 
-/// Adds a member; a repeated key keeps its first place and takes the later value, as `JSON.parse`.
+/// Adds a member to the object whose members are `entries[start..]`; a repeated key keeps its
+/// first place and takes the later value, as `JSON.parse`.
 fn insert_member<'a>(
     entries: &mut Vec<(Cow<'a, str>, Val<'a>)>,
+    start: usize,
     index: &mut Option<HashMap<Cow<'a, str>, usize>>,
     key: Cow<'a, str>,
     value: Val<'a>,
 ) {
     let found = match index {
         Some(ix) => ix.get(&key).copied(),
-        None => entries.iter().position(|(k, _)| *k == key),
+        None => entries
+            .get(start..)
+            .and_then(|own| own.iter().position(|(k, _)| *k == key))
+            .map(|i| start + i),
     };
     if let Some(slot) = found.and_then(|i| entries.get_mut(i)) {
         slot.1 = value;
@@ -606,10 +629,11 @@ fn insert_member<'a>(
     }
     if let Some(ix) = index {
         ix.insert(key.clone(), entries.len());
-    } else if entries.len() >= INDEX_FROM {
+    } else if entries.len().saturating_sub(start) >= INDEX_FROM {
         let mut ix: HashMap<Cow<'a, str>, usize> = entries
             .iter()
             .enumerate()
+            .skip(start)
             .map(|(i, (k, _))| (k.clone(), i))
             .collect();
         ix.insert(key.clone(), entries.len());

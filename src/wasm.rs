@@ -17,6 +17,11 @@ thread_local! {
     static INSTANCES: RefCell<Vec<Option<Instance>>> = const { RefCell::new(Vec::new()) };
     /// Loaded message catalogs; handle `h` is slot `h - 1` (0: English, built in).
     static CATALOGS: RefCell<Vec<Option<Catalog>>> = const { RefCell::new(Vec::new()) };
+    /// The packed input of [`validate_input`], written by JavaScript straight into wasm memory;
+    /// kept with its capacity from call to call.
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The packed report of the last [`validate_input`], read by JavaScript from wasm memory.
+    static OUTPUT: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// Puts `value` into the first free slot of `slots`; its handle (the slot + 1, never 0).
@@ -140,6 +145,64 @@ pub fn validate_packed(packed: &[u8], instance: u32, locale: u32) -> String {
     out
 }
 
+/// The wasm memory, for JavaScript to write inputs into and read reports from (see
+/// [`input_buffer`]).
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> wasm_bindgen::JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Makes the input buffer `len` bytes long; returns its address in wasm memory (valid until the
+/// next call into wasm), where JavaScript writes a packed input for [`validate_input`]. Saves
+/// the allocation, copy and free of passing `&[u8]`.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(len: usize) -> *const u8 {
+    INPUT.with(|input| match input.try_borrow_mut() {
+        Ok(mut input) => {
+            input.clear();
+            if input.capacity() > KEEP_CAPACITY {
+                // Let a huge input's memory go.
+                input.shrink_to(len);
+            }
+            input.resize(len, 0);
+            input.as_ptr()
+        }
+        Err(_) => std::ptr::null(),
+    })
+}
+
+/// Capacity the input and output buffers keep from call to call.
+const KEEP_CAPACITY: usize = 1 << 20;
+
+/// Validates the packed input in the input buffer; returns the byte length of its packed report
+/// (0: valid and no warning; nothing to decode), kept at [`output_buffer`] until the next call,
+/// or `usize::MAX` when the buffers are in use (never: no JavaScript runs in between; the
+/// caller then uses [`validate_packed`]).
+#[wasm_bindgen(js_name = validateInput)]
+pub fn validate_input(instance: u32, locale: u32) -> usize {
+    INPUT.with(|input| {
+        OUTPUT.with(|output| {
+            let (Ok(input), Ok(mut out)) = (input.try_borrow(), output.try_borrow_mut()) else {
+                return usize::MAX;
+            };
+            let (options, value) = wire::decode(&input);
+            out.clear();
+            if out.capacity() > KEEP_CAPACITY {
+                out.shrink_to(0);
+            }
+            let report = with(options, instance, locale, |o| validate(&value, o));
+            wire::encode_report(&mut out, &report.unwrap_or_default());
+            out.len()
+        })
+    })
+}
+
+/// The address of the last [`validate_input`]'s report in wasm memory.
+#[wasm_bindgen(js_name = outputBuffer)]
+pub fn output_buffer() -> *const u8 {
+    OUTPUT.with(|output| output.try_borrow().map_or(std::ptr::null(), |o| o.as_ptr()))
+}
+
 /// Builds the request of one packed input; returns the packed request, or the packed report of
 /// an invalid input.
 #[wasm_bindgen(js_name = buildPacked)]
@@ -225,6 +288,13 @@ pub fn describe(locale: u32) -> String {
         crate::describe::describe_model(o.locale)
     })
     .unwrap_or_default()
+}
+
+/// The member names a packed input may give by index (`'K' i`, see `wire`), one per line: asked
+/// once when the package is built, so that the gatherer writes two bytes per known member.
+#[wasm_bindgen(js_name = wireMemberNames)]
+pub fn wire_member_names() -> String {
+    wire::member_names().join("\n")
 }
 
 /// The message of an input too large to be sent (over `max_mb` MB), in the catalog of `locale`.

@@ -13,7 +13,7 @@
 //!         | 't' | 'f'                 booleans
 //!         | 'n' digits ';'            a number as JavaScript's String(n) writes it
 //!         | 's' N text                a string
-//!         | 'o' N ('k' N key value)* '}'
+//!         | 'o' N (member value)* '}'
 //!                                     an object (N: at most that many members follow), read
 //!                                     because the model expects one here
 //!         | 'a' N value* ']'          a list (N: at most that many items), likewise
@@ -23,6 +23,10 @@
 //!                                     a BigInt, Symbol, function, Date, Map, Set, RegExp, boxed
 //!                                     primitive, typed array or buffer, other object, or a value
 //!                                     whose reading threw
+//! member := 'K' i                     a member the model names: `i`, one byte below 128, is
+//!                                     its index in [`member_names`] (two bytes instead of the
+//!                                     name: the gatherer's largest cost was writing names)
+//!         | 'k' N key                 any other key
 //! ```
 //!
 //! Output: records `kind path US code US message (US tag text)* RS`, kind `E` (error) or `W`
@@ -33,7 +37,9 @@
 //! (control characters are replaced when written).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
+use crate::fields::SHAPES;
 use crate::options::Options;
 use crate::report::Report;
 use crate::request::HttpRequest;
@@ -65,6 +71,21 @@ pub fn decode(packed: &[u8]) -> (Options<'static>, Val<'_>) {
 }
 
 const UNREADABLE: Val<'static> = Val::Other(value::UNREADABLE);
+
+/// Every member name of the model, each once, shape by shape ([`SHAPES`]): what a `'K'` byte
+/// indexes. The gatherer gets the same list from wasm when the package is built (`wireMemberNames`).
+pub fn member_names() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = Vec::new();
+        for f in SHAPES.iter().flat_map(|s| s.fields) {
+            if !names.contains(&f.name) {
+                names.push(f.name);
+            }
+        }
+        names
+    })
+}
 
 struct Reader<'a> {
     s: &'a str,
@@ -145,6 +166,7 @@ impl<'a> Reader<'a> {
                             return Some(v);
                         }
                     }
+                    b'K' => *key = Some(member_names().get(usize::from(self.byte()?))?),
                     b'k' => *key = Some(self.text()?),
                     _ => return None,
                 }
@@ -274,10 +296,13 @@ pub fn encode(mode: Option<&str>, value: &Val<'_>) -> Vec<u8> {
     while let Some(piece) = todo.pop() {
         match piece {
             Piece::Byte(b) => out.push(b),
-            Piece::Key(k) => {
-                out.push(b'k');
-                push_text(&mut out, k);
-            }
+            Piece::Key(k) => match member_names().iter().position(|n| *n == k) {
+                Some(i) if i < 128 => out.extend_from_slice(&[b'K', i as u8]),
+                _ => {
+                    out.push(b'k');
+                    push_text(&mut out, k);
+                }
+            },
             Piece::Value(v) => match v {
                 Val::Null => out.push(b'u'),
                 Val::Bool(b) => out.push(if *b { b't' } else { b'f' }),
@@ -358,6 +383,26 @@ mod tests {
             let packed = encode(None, &v);
             assert_eq!(decode(&packed).1, v, "key of {len} bytes");
         }
+    }
+
+    #[test]
+    fn member_names_are_unique_ascii_indexes() {
+        let names = member_names();
+        assert!(names.len() < 128 && names.contains(&"AfterContactWorkTimeLimit"));
+        for (i, n) in names.iter().enumerate() {
+            assert_eq!(names.iter().position(|m| m == n), Some(i), "{n} twice");
+        }
+        // A key sent as its index reads as the name.
+        let i = names.iter().position(|n| *n == "Username").unwrap() as u8;
+        let packed = [b'0', b'o', 1, 0, 0, 0, b'K', i, b'u', b'}'];
+        assert_eq!(
+            decode(&packed).1,
+            json::parse(r#"{"Username":null}"#).unwrap()
+        );
+        assert_eq!(
+            decode(&[b'0', b'o', 1, 0, 0, 0, b'K', 127, b'u', b'}']).1,
+            UNREADABLE
+        );
     }
 
     #[test]
