@@ -119,8 +119,15 @@ impl Instance {
             return UserMatch::Free;
         }
         if users.exact.contains(name) {
-            UserMatch::Taken
-        } else if users.folded.contains(name.to_ascii_lowercase().as_str()) {
+            return UserMatch::Taken;
+        }
+        // Most names are lower case already: look them up as they are, without a copy.
+        let similar = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            users.folded.contains(name.to_ascii_lowercase().as_str())
+        } else {
+            users.folded.contains(name)
+        };
+        if similar {
             UserMatch::Similar
         } else {
             UserMatch::Free
