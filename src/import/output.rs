@@ -49,14 +49,9 @@ impl CsvJson {
         self.rows += 1;
         out.push_str("{\"row\":");
         out.push_str(&row.row.to_string());
-        out.push_str(",\"cells\":[");
-        for (i, cell) in row.cells.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            write_string(out, cell);
-        }
-        out.push_str("],\"input\":");
+        out.push_str(",\"cells\":");
+        write_strings(out, row.cells.iter().copied());
+        out.push_str(",\"input\":");
         // The mapping builds the input in the model's member order, so it is written as it is.
         write_value(out, &row.input);
         out.push_str(",\"report\":");
@@ -73,14 +68,9 @@ impl CsvJson {
     /// Ends the rows and writes the file's report: the whole JSON text.
     pub fn finish(mut self, file: &FileReport) -> String {
         let out = &mut self.out;
-        out.push_str("],\"columns\":[");
-        for (i, c) in file.columns.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            write_string(out, c);
-        }
-        out.push_str("],\"errors\":");
+        out.push_str("],\"columns\":");
+        write_strings(out, file.columns.iter().map(String::as_str));
+        out.push_str(",\"errors\":");
         write_list(out, &file.errors);
         out.push_str(",\"warnings\":");
         write_list(out, &file.warnings);
@@ -104,6 +94,18 @@ pub fn write_report(out: &mut String, report: &Report) {
     out.push_str(",\"warnings\":");
     write_list(out, &report.warnings);
     out.push('}');
+}
+
+/// `["…","…"]`.
+fn write_strings<'s>(out: &mut String, strings: impl Iterator<Item = &'s str>) {
+    out.push('[');
+    for (i, s) in strings.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(out, s);
+    }
+    out.push(']');
 }
 
 fn write_list(out: &mut String, list: &[Violation]) {
