@@ -60,7 +60,7 @@ test-browser: pkg
 	node --test tests/browser/
 
 fuzz-short:
-	scripts/fuzz.sh $(FUZZ_SECONDS)
+	FUZZ_SEED=1 scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## fuzz: the long run (LONG_FUZZ_SECONDS per target)
 fuzz:
