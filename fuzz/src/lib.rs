@@ -557,6 +557,8 @@ fn vocabulary() -> &'static Vocabulary {
             include_str!("../../src/csv/reader.rs"),
             include_str!("../../src/csv/header.rs"),
             include_str!("../../src/csv/columns.rs"),
+            // The English templates of every message (messages are data since the catalogs).
+            include_str!("../../locales/en.json"),
         ] {
             text.push_str(source);
             text.push('\n');
