@@ -103,7 +103,7 @@ pub(crate) fn tags(cell: &str) -> (Option<Val<'_>>, Vec<Problem>) {
     let mut keys = HashSet::new();
     let mut problems = Vec::new();
     let mut without_equals = false;
-    for pair in cell.split('|').map(trim_cell).filter(|p| !p.is_empty()) {
+    for pair in parts(cell, '|') {
         let Some((key, value)) = pair.split_once('=') else {
             without_equals = true;
             continue;
@@ -136,7 +136,14 @@ pub(crate) fn tags(cell: &str) -> (Option<Val<'_>>, Vec<Problem>) {
 
 /// The names between `|` of a names cell, trimmed, empty ones skipped.
 pub(crate) fn names(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split('|').map(trim_cell).filter(|n| !n.is_empty())
+    parts(cell, '|')
+}
+
+/// The parts of a cell between `separator`s, trimmed, empty ones skipped.
+pub(crate) fn parts(cell: &str, separator: char) -> impl Iterator<Item = &str> {
+    cell.split(separator)
+        .map(trim_cell)
+        .filter(|n| !n.is_empty())
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! cell names an item of the instance, exactly or ignoring case when that is unambiguous; an id
 //! is kept, an ARN becomes its id (`PREFER_ID`), a hierarchy cell may be a path.
 
-use crate::csv::trim_cell;
 use crate::fields::RefKind;
 use crate::instance::{Instance, Item, Resolved};
 use crate::messages::{Catalog, Message};
@@ -34,11 +33,7 @@ pub(crate) fn resolve(
         && matches!(found, Resolved::NotFound { .. })
         && cell.contains('/')
     {
-        let parts: Vec<&str> = cell
-            .split('/')
-            .map(trim_cell)
-            .filter(|p| !p.is_empty())
-            .collect();
+        let parts: Vec<&str> = super::cells::parts(cell, '/').collect();
         found = instance.resolve_path(kind, &parts);
     }
     let keys = keys(kind);
